@@ -1,0 +1,116 @@
+from django import forms
+
+from boards.models import StrategicPriority
+from meetings.models import AgendaItem, Meeting, Report
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user started from, so a stale save can be refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class MeetingForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "end_time", "venue"]
+        widgets = {"date": DateInput, "start_time": TimeInput, "end_time": TimeInput}
+        labels = {"start_time": "Start time", "end_time": "Finish time"}
+
+
+class MeetingCreateForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "venue"]
+        widgets = {"date": DateInput, "start_time": TimeInput}
+        labels = {"start_time": "Start time"}
+
+
+class AgendaItemForm(VersionedForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "presenter", "paper_status", "is_exempt", "exempt_paragraph", "exempt_reason"]
+        labels = {
+            "is_exempt": "Exempt from publication (Schedule 12A)",
+            "exempt_paragraph": "Schedule 12A paragraph",
+            "paper_status": "Paper status",
+        }
+        widgets = {"exempt_reason": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_exempt"):
+            if not cleaned.get("exempt_paragraph"):
+                self.add_error("exempt_paragraph", "Choose the Schedule 12A paragraph that makes this item exempt.")
+            if not (cleaned.get("exempt_reason") or "").strip():
+                self.add_error("exempt_reason", "Record why the public interest in keeping it exempt outweighs disclosure.")
+        return cleaned
+
+
+class PublishForm(forms.Form):
+    urgency_reason = forms.CharField(
+        label="Chair's reason for urgency", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when publishing after the deadline; it is recorded with the meeting.",
+    )
+
+
+class ReportForm(VersionedForm):
+    strategic_priorities = forms.ModelMultipleChoiceField(
+        queryset=StrategicPriority.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Relevant council plan strategic priorities",
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "agenda_item", "title", "directors", "wards_affected", "contact_officers", "other_officers",
+            "strategic_priorities", "summary", "recommendations",
+            "background", "reasons", "other_options", "financial", "risk", "equality",
+            "background_papers", "published_documents",
+        ]
+        widgets = {
+            "directors": forms.Textarea(attrs={"rows": 2}),
+            "contact_officers": forms.Textarea(attrs={"rows": 3}),
+            "other_officers": forms.Textarea(attrs={"rows": 2}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "recommendations": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"agenda_item": "Agenda item"}
+
+    def __init__(self, *args, board=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        board = board or getattr(self.instance, "board", None)
+        if board is not None:
+            self.fields["strategic_priorities"].queryset = board.strategic_priorities.all()
+            self.fields["agenda_item"].queryset = (
+                AgendaItem.objects.filter(meeting__board=board, kind=AgendaItem.Kind.BUSINESS)
+                .select_related("meeting")
+                .order_by("-meeting__date", "position")
+            )
+        self.fields["agenda_item"].label_from_instance = lambda it: f"{it.meeting.date:%d/%m/%Y} item {it.number}: {it.title}"
+        self.fields["agenda_item"].required = False
+        from meetings.models.reports import REPORT_SECTIONS
+
+        for section in REPORT_SECTIONS:
+            field = self.fields[section.field]
+            field.label = f"{section.number}. {section.heading}"
+            field.widget = forms.Textarea(attrs={"rows": 6, "class": "rich-text"})
+            field.help_text = "Each paragraph is numbered automatically."
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(max_length=300, required=False, help_text="Defaults to the file name.")
+    file = forms.FileField(label="Appendix file (PDF, Word .docx or Excel .xlsx)")

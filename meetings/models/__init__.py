@@ -1,0 +1,14 @@
+from .agenda import AgendaItem, ExemptParagraph, Meeting, MeetingQuerySet, PaperStatus
+from .reports import Attachment, Report, ReportQuerySet, ReportSection
+
+__all__ = [
+    "AgendaItem",
+    "Attachment",
+    "ExemptParagraph",
+    "Meeting",
+    "MeetingQuerySet",
+    "PaperStatus",
+    "Report",
+    "ReportQuerySet",
+    "ReportSection",
+]

@@ -1,0 +1,174 @@
+"""Officer reports on the council template, and their appendices."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from boards.models import Board, StrategicPriority
+
+from .agenda import AgendaItem, ExemptParagraph
+
+
+class ReportSection:
+    """A numbered section of the report template: its number, model field and heading."""
+
+    def __init__(self, number, field, heading):
+        self.number, self.field, self.heading = number, field, heading
+
+
+REPORT_SECTIONS = [
+    ReportSection(1, "background", "Background (including outcomes of consultation)"),
+    ReportSection(2, "reasons", "Reasons for recommendations"),
+    ReportSection(3, "other_options", "Other options considered in making recommendations"),
+    ReportSection(4, "financial", "Financial implications (including value for money)"),
+    ReportSection(5, "risk", "Risk management issues (including legal implications, crime and disorder act implications and equality and diversity implications)"),
+    ReportSection(6, "equality", "Equality impact assessments (EIAs)"),
+    ReportSection(7, "background_papers", "List of background papers other than published works or those disclosing confidential or exempt information"),
+    ReportSection(8, "published_documents", "Published documents referred to in compiling this report"),
+]
+
+
+class ReportQuerySet(models.QuerySet):
+    def public(self):
+        """The public's view of reports: published with a published agenda, and not exempt."""
+        return self.filter(
+            status=Report.Status.PUBLISHED,
+            agenda_item__meeting__agenda_published_at__isnull=False,
+            agenda_item__is_exempt=False,
+            is_exempt=False,
+        )
+
+    def visible_to(self, user):
+        from boards.access import board_ids_for, clerk_board_ids_for
+
+        if not user.is_authenticated:
+            return self.public()
+        if user.is_superuser:
+            return self
+        member_boards = board_ids_for(user, roles="members")
+        return self.filter(
+            Q(pk__in=self.public().values("pk"))
+            | Q(author=user)
+            | Q(board_id__in=clerk_board_ids_for(user))
+            | Q(board_id__in=member_boards, status__in=[Report.Status.APPROVED, Report.Status.PUBLISHED])
+        )
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="reports")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    # Cover sheet
+    title = models.CharField("title of paper", max_length=300)
+    directors = models.TextField("director(s) / corporate director(s)", blank=True)
+    wards_affected = models.CharField(max_length=200, blank=True, default="All")
+    contact_officers = models.TextField("contact officer(s) and contact details", blank=True, help_text="One per line.")
+    other_officers = models.TextField("other officers who have provided input", blank=True, help_text="One per line.")
+    strategic_priorities = models.ManyToManyField(StrategicPriority, blank=True, related_name="reports")
+    summary = models.TextField("summary of issues (including benefits to customers/service users)", blank=True)
+    recommendations = models.TextField(blank=True, help_text="One recommendation per line; they are numbered in order.")
+
+    # Sections: sanitised HTML; each paragraph is numbered n.1, n.2 when shown.
+    background = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)
+    other_options = models.TextField(blank=True)
+    financial = models.TextField(blank=True)
+    risk = models.TextField(blank=True)
+    equality = models.TextField(blank=True)
+    background_papers = models.TextField(blank=True)
+    published_documents = models.TextField(blank=True)
+
+    is_exempt = models.BooleanField("exempt", default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(choices=ExemptParagraph.choices, null=True, blank=True)
+    exempt_reason = models.TextField(blank=True)
+
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[strategic_priorities])
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["board", "status"]), models.Index(fields=["author", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:report", args=[self.pk])
+
+    @property
+    def exempt(self):
+        return self.is_exempt or bool(self.agenda_item and self.agenda_item.is_exempt)
+
+    @property
+    def effective_exempt_paragraph(self):
+        if self.is_exempt:
+            return self.exempt_paragraph
+        if self.agenda_item and self.agenda_item.is_exempt:
+            return self.agenda_item.exempt_paragraph
+        return None
+
+    @property
+    def recommendation_list(self):
+        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+
+    @property
+    def contact_officer_list(self):
+        return [line.strip() for line in self.contact_officers.splitlines() if line.strip()]
+
+    @property
+    def other_officer_list(self):
+        return [line.strip() for line in self.other_officers.splitlines() if line.strip()]
+
+    def sections(self):
+        return [(s, getattr(self, s.field)) for s in REPORT_SECTIONS]
+
+
+def attachment_path(instance, filename):
+    return f"reports/{instance.report_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """An appendix to a report: PDF, DOCX or XLSX, checked by content on upload."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word document"
+        XLSX = "xlsx", "Excel workbook"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to=attachment_path)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:attachment", args=[self.pk])

@@ -1,0 +1,260 @@
+"""Writes to meetings, agenda items, reports and appendices. Each function is one transaction."""
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from boards.models import Board
+from core.concurrency import claim_version
+from core.formats import plain_date
+from core.sanitise import sanitise_html
+from core.uploads import check_appendix
+from meetings.deadlines import is_late, publication_deadline
+from meetings.models import AgendaItem, Attachment, Meeting, PaperStatus, Report
+from meetings.models.reports import REPORT_SECTIONS
+
+STANDARD_ITEMS = [
+    (AgendaItem.Kind.APOLOGIES, "Apologies for absence"),
+    (AgendaItem.Kind.DECLARATIONS, "Declarations of interests"),
+    (AgendaItem.Kind.MINUTES, "Minutes"),
+]
+
+
+def _audit(obj, user):
+    """django-simple-history records this user whether or not we are inside a request."""
+    obj._history_user = user if user is not None and user.is_authenticated else None
+
+
+def _save(obj, user, **kwargs):
+    _audit(obj, user)
+    obj.save(**kwargs)
+
+
+def minutes_description(previous: Meeting | None) -> str:
+    if previous is None:
+        return "Last meeting (for confirmation)"
+    return f"Last meeting held on {plain_date(previous.date)} (for confirmation)"
+
+
+@transaction.atomic
+def meeting_create(*, board: Board, date: datetime.date, start_time: datetime.time, venue: str, user) -> Meeting:
+    """Schedule a meeting and open its agenda with the three standard items."""
+    meeting = Meeting(board=board, date=date, start_time=start_time, venue=venue or board.default_venue)
+    _save(meeting, user)
+    previous = meeting.previous_meeting()
+    for position, (kind, title) in enumerate(STANDARD_ITEMS, start=1):
+        item = AgendaItem(meeting=meeting, position=position, kind=kind, title=title)
+        if kind == AgendaItem.Kind.MINUTES:
+            item.description = minutes_description(previous)
+            item.paper_status = PaperStatus.ATTACHED if previous else PaperStatus.NONE
+        _save(item, user)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, version: int | None, user, **fields) -> Meeting:
+    claim_version(meeting, version)
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    _save(meeting, user)
+    return meeting
+
+
+def _renumber(meeting: Meeting, ordered: list[AgendaItem], user):
+    for position, item in enumerate(ordered, start=1):
+        if item.position != position:
+            item.position = position
+            _save(item, user, update_fields=["position"])
+
+
+@transaction.atomic
+def agenda_item_create(*, meeting: Meeting, user, **fields) -> AgendaItem:
+    """Add an item at the end of the agenda."""
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    last = meeting.items.order_by("-position").values_list("position", flat=True).first() or 0
+    item = AgendaItem(meeting=meeting, position=last + 1, **fields)
+    item.full_clean(exclude=["meeting"])
+    _save(item, user)
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, version: int | None, user, **fields) -> AgendaItem:
+    claim_version(item, version)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    if not item.is_exempt:
+        item.exempt_paragraph, item.exempt_reason = None, ""
+    item.full_clean(exclude=["meeting"])
+    _save(item, user)
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, user) -> None:
+    meeting = item.meeting
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _audit(item, user)
+    item.delete()
+    _renumber(meeting, list(meeting.items.order_by("position", "pk")), user)
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, direction: str, user) -> AgendaItem:
+    """Move an item one place up or down; numbers follow the order."""
+    Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position", "pk"))
+    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    _renumber(item.meeting, items, user)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def agenda_items_reorder(*, meeting: Meeting, ordered_ids: list[int], user) -> None:
+    """Put the items in the given order (drag and drop sends the whole list)."""
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    items = {it.pk: it for it in meeting.items.all()}
+    if set(ordered_ids) != set(items):
+        raise ValidationError("The agenda changed while you were reordering it. Reload the page and try again.")
+    _renumber(meeting, [items[i] for i in ordered_ids], user)
+
+
+def deadline_status(meeting: Meeting, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    deadline = publication_deadline(meeting.date)
+    return {
+        "deadline": deadline,
+        "passed": not meeting.is_published and is_late(meeting.date, today),
+        "published_late": meeting.is_published and is_late(meeting.date, timezone.localdate(meeting.agenda_published_at)),
+    }
+
+
+@transaction.atomic
+def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: datetime.date | None = None) -> Meeting:
+    """Publish the agenda and every approved report with it.
+
+    After the five-clear-day deadline the Chair's reason for urgency is required and stored.
+    Members are told by e-mail through the Celery worker once the transaction commits.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError("A cancelled meeting cannot be published.")
+    today = today or timezone.localdate()
+    if is_late(meeting.date, today):
+        if not urgency_reason.strip():
+            raise ValidationError(
+                "The publication deadline has passed. Give the Chair's reason for urgency to publish late."
+            )
+        meeting.urgency_reason = urgency_reason.strip()
+    first_time = meeting.agenda_published_at is None
+    meeting.agenda_published_at = timezone.now()
+    if meeting.status == Meeting.Status.SCHEDULED:
+        meeting.status = Meeting.Status.AGENDA_PUBLISHED
+    meeting.version += 1
+    _save(meeting, user)
+    for report in Report.objects.filter(agenda_item__meeting=meeting, status=Report.Status.APPROVED):
+        report.status = Report.Status.PUBLISHED
+        _save(report, user)
+    if first_time:
+        from meetings.tasks import send_agenda_published_notice
+
+        transaction.on_commit(lambda: send_agenda_published_notice.delay(meeting.pk))
+    return meeting
+
+
+# Reports -------------------------------------------------------------------------------------
+
+REPORT_TEXT_FIELDS = [
+    "title", "directors", "wards_affected", "contact_officers", "other_officers", "summary", "recommendations",
+]
+REPORT_HTML_FIELDS = [s.field for s in REPORT_SECTIONS]
+
+
+def _clean_report_fields(fields: dict) -> dict:
+    cleaned = dict(fields)
+    for name in REPORT_HTML_FIELDS:
+        if name in cleaned:
+            cleaned[name] = sanitise_html(cleaned[name])
+    return cleaned
+
+
+@transaction.atomic
+def report_create(*, board: Board, author, agenda_item: AgendaItem | None = None, priorities=(), **fields) -> Report:
+    report = Report(board=board, author=author, agenda_item=agenda_item, **_clean_report_fields(fields))
+    _save(report, author)
+    if priorities:
+        report.strategic_priorities.set(priorities)
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: Report, version: int | None, user, priorities=None, **fields) -> Report:
+    """Save an edit, refusing it if someone saved a newer version since the user started."""
+    if not user.has_perm("meetings.change_report", report):
+        raise PermissionDenied
+    claim_version(report, version)
+    for name, value in _clean_report_fields(fields).items():
+        setattr(report, name, value)
+    _save(report, user)
+    if priorities is not None:
+        report.strategic_priorities.set(priorities)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: Report, user) -> Report:
+    if not user.has_perm("meetings.submit_report", report):
+        raise PermissionDenied
+    if not report.title.strip() or not report.summary.strip() or not report.recommendation_list:
+        raise ValidationError("Before submitting, give the report a title, a summary and at least one recommendation.")
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.version += 1
+    _save(report, user)
+    return report
+
+
+@transaction.atomic
+def report_approve(*, report: Report, user) -> Report:
+    """The clerk approves a submitted report; it is published with the agenda (at once if already out)."""
+    if not user.has_perm("meetings.approve_report", report):
+        raise PermissionDenied
+    report.status = Report.Status.APPROVED
+    report.approved_at = timezone.now()
+    if report.agenda_item_id and report.agenda_item.meeting.is_published:
+        report.status = Report.Status.PUBLISHED
+    report.version += 1
+    _save(report, user)
+    return report
+
+
+@transaction.atomic
+def report_return(*, report: Report, user) -> Report:
+    """Send a submitted report back to its author as a draft."""
+    if not user.has_perm("meetings.return_report", report):
+        raise PermissionDenied
+    report.status = Report.Status.DRAFT
+    report.version += 1
+    _save(report, user)
+    return report
+
+
+@transaction.atomic
+def attachment_add(*, report: Report, upload, title: str, user) -> Attachment:
+    """Attach an appendix after checking it by content (PDF, DOCX or XLSX only)."""
+    if not user.has_perm("meetings.change_report", report):
+        raise PermissionDenied
+    kind, digest = check_appendix(upload)
+    last = report.attachments.order_by("-position").values_list("position", flat=True).first() or 0
+    attachment = Attachment(
+        report=report, title=title or upload.name, kind=kind, size=upload.size, sha256=digest,
+        position=last + 1, uploaded_by=user,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    _save(attachment, user)
+    return attachment

@@ -1,0 +1,30 @@
+"""Celery tasks of the meetings app. Each takes ids and is safe to run twice."""
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from boards.models import Membership
+from meetings.models import Meeting
+
+
+@shared_task(acks_late=True)
+def send_agenda_published_notice(meeting_id: int) -> int:
+    """E-mail every current member of the board that the agenda is out. Sends once per meeting."""
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting_id)
+        if meeting.agenda_notice_sent_at is not None or meeting.agenda_published_at is None:
+            return 0
+        recipients = list(
+            Membership.objects.filter(board=meeting.board, role__in=Membership.MEMBER_ROLES, end_date__isnull=True)
+            .exclude(person__email="")
+            .values_list("person__email", flat=True)
+            .distinct()
+        )
+        subject = f"Agenda published: {meeting}"
+        body = render_to_string("meetings/email/agenda_published.txt", {"meeting": meeting})
+        sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients])
+        Meeting.objects.filter(pk=meeting.pk).update(agenda_notice_sent_at=timezone.now())
+    return sent

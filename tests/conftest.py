@@ -1,0 +1,71 @@
+"""The standard cast: a clerk, a member, an officer, a member of another board, the public.
+
+Every access rule is tested against the whole cast.
+"""
+import pytest
+
+from boards.models import Membership
+
+from .factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
+
+
+@pytest.fixture
+def board(db):
+    b = BoardFactory(name="Corporate Parenting Board", slug="corporate-parenting-board")
+    for i, name in enumerate(["World Class Nottingham", "Safer Nottingham", "Family Nottingham"]):
+        PriorityFactory(board=b, name=name, position=i)
+    return b
+
+
+@pytest.fixture
+def other_board(db):
+    return BoardFactory(name="Health and Wellbeing Board", slug="health-and-wellbeing-board")
+
+
+@pytest.fixture
+def clerk(board):
+    user = user_with_role(board, Membership.Role.CLERK, "clerk")
+    board.clerk = user.person
+    board.save()
+    return user
+
+
+@pytest.fixture
+def member(board):
+    return user_with_role(board, Membership.Role.MEMBER, "member")
+
+
+@pytest.fixture
+def chair(board):
+    return user_with_role(board, Membership.Role.CHAIR, "chair")
+
+
+@pytest.fixture
+def officer(board):
+    return user_with_role(board, Membership.Role.OFFICER, "officer")
+
+
+@pytest.fixture
+def other_officer(board):
+    return user_with_role(board, Membership.Role.OFFICER, "other_officer")
+
+
+@pytest.fixture
+def other_member(other_board):
+    return user_with_role(other_board, Membership.Role.MEMBER, "other_member")
+
+
+@pytest.fixture
+def other_clerk(other_board):
+    return user_with_role(other_board, Membership.Role.CLERK, "other_clerk")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def public_user(db):
+    """Logged in, but with no role on any board."""
+    return UserFactory(username="public")
