@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := chromium fonts-liberation fonts-dejavu-core poppler-utils qpdf
+APT_PACKAGES := chromium fonts-liberation fonts-dejavu-core poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui
 TEST_ENV := DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/quorum} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
 	QUORUM_VAR_DIR=$(CURDIR)/var/test
