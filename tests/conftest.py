@@ -69,3 +69,9 @@ def admin_user(db):
 def public_user(db):
     """Logged in, but with no role on any board."""
     return UserFactory(username="public")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords_and_no_lockouts(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.AXES_ENABLED = False

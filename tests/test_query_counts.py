@@ -1,0 +1,45 @@
+"""Board, meeting and agenda pages run a fixed number of queries however many meetings there are."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Meeting, Report
+
+from .factories import ReportFactory
+
+MAX_QUERIES = 12
+
+
+def _fill(board, meetings, author):
+    start = datetime.date(2000, 1, 3)
+    rows = Meeting.objects.bulk_create([
+        Meeting(board=board, date=start + datetime.timedelta(days=7 * i), start_time=datetime.time(14),
+                venue="Loxley House", agenda_published_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc))
+        for i in range(meetings)
+    ])
+    latest = rows[-1]
+    items = AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=latest, position=i + 1, title=f"Item {i}", paper_status="attached",
+                   is_exempt=i == 3, exempt_paragraph=3 if i == 3 else None)
+        for i in range(12)
+    ])
+    Report.objects.bulk_create([
+        Report(board=board, agenda_item=item, author=author, title=f"Report {n}", status=Report.Status.PUBLISHED)
+        for item in items for n in range(2)
+    ])
+    return latest
+
+
+@pytest.mark.parametrize("meetings", [5, 500])
+@pytest.mark.parametrize("who", ["anonymous", "member", "clerk"])
+def test_pages_run_a_fixed_number_of_queries(client, board, member, clerk, officer, meetings, who,
+                                             django_assert_max_num_queries):
+    latest = _fill(board, meetings, officer)
+    if who != "anonymous":
+        client.force_login({"member": member, "clerk": clerk}[who])
+    for url in (reverse("board_detail", args=[board.slug]), reverse("meetings:detail", args=[latest.pk]),
+                reverse("meetings:frontsheet", args=[latest.pk]), reverse("home")):
+        with django_assert_max_num_queries(MAX_QUERIES):
+            response = client.get(url)
+        assert response.status_code == 200

@@ -1,0 +1,97 @@
+"""An officer writes a report; it moves draft → submitted → approved → published with the agenda."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import Report
+
+from .factories import AgendaItemFactory, MeetingFactory, ReportFactory
+
+
+def test_officer_writes_submits_and_clerk_approves(client, officer, clerk, board):
+    item = AgendaItemFactory(meeting=MeetingFactory(board=board), title="Reducing Offending Behaviour")
+    client.force_login(officer)
+    priorities = list(board.strategic_priorities.values_list("pk", flat=True)[:2])
+    response = client.post(reverse("meetings:report_create", args=[board.slug]), {
+        "agenda_item": item.pk, "title": "Reducing Offending Behaviour",
+        "directors": "Helen Blackman, Acting Director of Safeguarding", "wards_affected": "All",
+        "contact_officers": "PC Sam Flint\nKevin Hatherley", "summary": "Progress on reducing offending.",
+        "recommendations": "To note the report\nTo approve a further event",
+        "background": "<p>Rate of offending fell.</p><script>alert(1)</script><p onclick='x()'>Second.</p>",
+        "strategic_priorities": priorities,
+    })
+    report = Report.objects.get()
+    assert response.status_code == 302
+    assert report.status == Report.Status.DRAFT
+    assert "<script>" not in report.background and "onclick" not in report.background
+    assert report.strategic_priorities.count() == 2
+
+    page = client.get(reverse("meetings:report", args=[report.pk])).content.decode()
+    assert "1.1</span> Rate of offending fell." in page
+    assert "1.2</span> Second." in page
+
+    client.post(reverse("meetings:report_submit", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    # Once submitted the author can no longer edit it.
+    assert client.get(reverse("meetings:report_edit", args=[report.pk])).status_code == 403
+
+    client.force_login(clerk)
+    assert "Reducing Offending Behaviour" in client.get(reverse("meetings:my_reports")).content.decode()
+    client.post(reverse("meetings:report_approve", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED
+
+    services.agenda_publish(meeting=item.meeting, user=clerk, today=datetime.date(2030, 11, 1))
+    report.refresh_from_db()
+    assert report.status == Report.Status.PUBLISHED
+    client.logout()
+    assert client.get(reverse("meetings:report", args=[report.pk])).status_code == 200
+
+
+def test_report_cannot_be_submitted_without_summary_and_recommendations(client, officer, board):
+    report = ReportFactory(board=board, author=officer, summary="", recommendations="")
+    client.force_login(officer)
+    response = client.post(reverse("meetings:report_submit", args=[report.pk]), follow=True)
+    assert "give the report a title, a summary and at least one recommendation" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+
+
+def test_officer_cannot_edit_another_officers_report(client, officer, other_officer, board):
+    report = ReportFactory(board=board, author=other_officer)
+    client.force_login(officer)
+    assert client.get(reverse("meetings:report_edit", args=[report.pk])).status_code == 403
+    assert client.post(reverse("meetings:report_edit", args=[report.pk]), {"title": "Hijack"}).status_code == 403
+    report.refresh_from_db()
+    assert report.title != "Hijack"
+
+
+def test_clerk_can_return_a_report_to_its_author(client, officer, clerk, board):
+    report = ReportFactory(board=board, author=officer, status=Report.Status.SUBMITTED)
+    client.force_login(clerk)
+    client.post(reverse("meetings:report_return", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+
+
+def test_my_reports_lists_only_my_reports(client, officer, other_officer, board):
+    ReportFactory(board=board, author=officer, title="Mine")
+    ReportFactory(board=board, author=other_officer, title="Theirs")
+    client.force_login(officer)
+    html = client.get(reverse("meetings:my_reports")).content.decode()
+    assert "Mine" in html and "Theirs" not in html
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>One</p><p>Two</p>", ["4.1</span> One", "4.2</span> Two"]),
+    ("<h3>Rate</h3><p>Text</p><h3>Role</h3><p>More</p>", ["4.1</span> Rate", "4.2</span> Role"]),
+])
+def test_section_paragraphs_are_numbered_like_the_template(html, expected):
+    from core.templatetags.quorum import numbered_paragraphs
+
+    out = numbered_paragraphs(html, 4)
+    for fragment in expected:
+        assert fragment in out
