@@ -17,6 +17,17 @@ env = environ.Env(
     SECURE=(bool, False),
 )
 
+def envint(name: str, default: int) -> int:
+    """An integer setting; a bad value stops start-up with a message naming the variable."""
+    raw = env.str(name, default=str(default))
+    try:
+        return int(raw)
+    except ValueError:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
 DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY", default="dev-insecure-quorum-key-change-me-in-production-0123456789")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
@@ -121,7 +132,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Uploads: appendices are checked by content; this is the size limit in bytes.
-QUORUM_MAX_UPLOAD_BYTES = env.int("QUORUM_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+QUORUM_MAX_UPLOAD_BYTES = envint("QUORUM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = QUORUM_MAX_UPLOAD_BYTES + 1024 * 1024
 
 # Celery: a real worker always. Default broker is kombu's filesystem transport.
@@ -144,11 +155,12 @@ CELERY_BEAT_SCHEDULE = {}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quorum@nottinghamcity.gov.uk")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_PORT = envint("EMAIL_PORT", 25)
 
 # Login throttling (django-axes).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
@@ -158,7 +170,7 @@ if env("SECURE"):
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
