@@ -1,5 +1,6 @@
 """Writes to meetings, agenda items, reports and appendices. Each function is one transaction."""
 import datetime
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +14,8 @@ from core.uploads import check_appendix
 from meetings.deadlines import is_late, publication_deadline
 from meetings.models import AgendaItem, Attachment, Meeting, PaperStatus, Report
 from meetings.models.reports import REPORT_SECTIONS
+
+logger = logging.getLogger(__name__)
 
 STANDARD_ITEMS = [
     (AgendaItem.Kind.APOLOGIES, "Apologies for absence"),
@@ -161,10 +164,18 @@ def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: d
         report.status = Report.Status.PUBLISHED
         _save(report, user)
     if first_time:
-        from meetings.tasks import send_agenda_published_notice
-
-        transaction.on_commit(lambda: send_agenda_published_notice.delay(meeting.pk))
+        transaction.on_commit(lambda: _queue_agenda_notice(meeting.pk))
     return meeting
+
+
+def _queue_agenda_notice(meeting_id: int) -> None:
+    """Queue the members' e-mail. The agenda is already published, so a broker outage is logged, not raised."""
+    from meetings.tasks import send_agenda_published_notice
+
+    try:
+        send_agenda_published_notice.delay(meeting_id)
+    except Exception:  # noqa: BLE001 - any broker failure
+        logger.exception("Could not queue the agenda notice for meeting %s", meeting_id)
 
 
 # Reports -------------------------------------------------------------------------------------

@@ -199,7 +199,7 @@ def item_move(request, pk):
         messages.success(request, f"“{item.title}” is now item {item.number}.")
     response = _agenda_response(request, item.meeting)
     if request.htmx:
-        response["HX-Trigger"] = json.dumps({"agendaMoved": {"message": f"“{item.title}” is now item {item.number}.", "item": item.pk, "direction": direction}})
+        response["HX-Trigger-After-Settle"] = json.dumps({"agendaMoved": {"message": f"“{item.title}” is now item {item.number}.", "item": item.pk, "direction": direction}})
     return response
 
 

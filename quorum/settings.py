@@ -139,6 +139,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = QUORUM_MAX_UPLOAD_BYTES + 1024 * 1024
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery-queue"
+    for _d in (_queue_dir, VAR_DIR / "celery-processed"):
+        _d.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),

@@ -35,7 +35,7 @@
   document.body.addEventListener("htmx:afterSettle", bind);
   document.body.addEventListener("agendaMoved", function (evt) {
     status(evt.detail.message);
-    var button = document.querySelector('#item-' + evt.detail.item + ' button[aria-label*="' + (evt.detail.direction === "up" ? "up" : "down") + '"]:not([disabled])')
+    var button = document.querySelector('#item-' + evt.detail.item + ' button[data-direction="' + evt.detail.direction + '"]:not([disabled])')
       || document.querySelector('#item-' + evt.detail.item + ' button:not([disabled])');
     if (button) { button.focus(); }
   });
