@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from actions.models import Action, Plan, Rag, Section
 from boards.models import Organisation, Person
@@ -83,7 +84,8 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_person"].queryset = (
-            Person.objects.filter(memberships__board=board).select_related("organisation").distinct()
+            Person.objects.filter(Q(memberships__board=board) | Q(led_actions__plan__board=board))
+            .select_related("organisation").distinct()
             .order_by("last_name", "first_name")
         )
         self.fields["lead_person"].label_from_instance = (
