@@ -16,7 +16,7 @@ class ProgressForm(forms.Form):
         label="Progress update", required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What has happened since the last update. It is dated today and shown newest first.",
     )
-    rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices)
+    rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices, required=False)
     reason = forms.CharField(
         label="Reason for a change of RAG rating", required=False,
         help_text="Recorded in the RAG history. If left blank, the progress update is recorded as the reason.",

@@ -17,3 +17,11 @@ def rag_badge(value, label=None):
     css = f"rag-{rag.value}" if rag.value else "rag-none"
     return format_html('<span class="rag {}">{}<span class="visually-hidden"> ({})</span></span>',
                        css, label or rag.label, RAG_MEANING[rag])
+
+
+@register.filter
+def who(user):
+    """A user's name as the history shows it; "System" for changes made by the demo loader or a task."""
+    if user is None:
+        return "System"
+    return user.get_full_name() or user.username
