@@ -24,13 +24,15 @@ class ProgressForm(forms.Form):
     complete = forms.BooleanField(label="Mark the action complete (sets the rating to Blue)", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, action: Action, **kwargs):
+    def __init__(self, *args, action: Action, autofocus: bool = False, **kwargs):
         self.action = action
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("rag", action.rag)
         kwargs["initial"].setdefault("version", action.version)
         kwargs.setdefault("auto_id", f"id_%s_{action.pk}")  # several forms can share a page
         super().__init__(*args, **kwargs)
+        if autofocus:  # the form opened in place of a row: keyboard users land in it
+            self.fields["text"].widget.attrs["autofocus"] = True
 
     def clean(self):
         data = super().clean()

@@ -372,7 +372,7 @@ def action_update(request, pk):
     except Action.DoesNotExist:
         raise Http404
     _require(request.user, "actions.update_action", action)
-    form = ProgressForm(request.POST or None, action=action)
+    form = ProgressForm(request.POST or None, action=action, autofocus=True)
     next_url = _safe_next(request, action.get_absolute_url())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
