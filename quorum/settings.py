@@ -154,6 +154,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE["actions-reminders"] = {"task": "actions.tasks.send_action_reminders", "schedule": 60 * 60 * 24}
+# Action plans: an action with no update this many days before the next meeting is flagged.
+ACTIONS_NO_UPDATE_DAYS = env.int("ACTIONS_NO_UPDATE_DAYS", default=28)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quorum@nottinghamcity.gov.uk")

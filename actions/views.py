@@ -1,0 +1,431 @@
+"""Action plan pages. Views parse and respond; the services hold the rules; `rules` decides who."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from actions import selectors, services, spreadsheets
+from actions.forms import ActionForm, AgendaPlanForm, ImportForm, PlanForm, ProgressForm, SectionForm
+from actions.models import Action, Plan, PlanSnapshot, Rag, Section
+from actions.tasks import reminders_send
+from boards.access import board_ids_for, is_admin
+from boards.models import Board
+from core.concurrency import StaleEdit
+from core.history import history_rows
+
+
+def _require(user, perm, obj):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _plan_for(request, pk, perm="actions.view_plan"):
+    plan = get_object_or_404(Plan.objects.select_related("board", "owner"), pk=pk)
+    _require(request.user, perm, plan)
+    return plan
+
+
+def _add_errors(form, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+# Plans ---------------------------------------------------------------------------------------
+
+@login_required
+def plan_list(request):
+    plans = selectors.plans_visible(request.user)
+    if is_admin(request.user):
+        boards = Board.objects.order_by("name")
+    else:
+        boards = Board.objects.filter(pk__in=board_ids_for(request.user, "clerks")).order_by("name")
+    return render(request, "actions/plan_list.html", {"plans": plans, "clerk_boards": boards})
+
+
+@login_required
+def plan_create(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    _require(request.user, "actions.add_plan", board)
+    form = PlanForm(request.POST or None, board=board, initial={"owner": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            plan = services.plan_create(board=board, user=request.user, **data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Plan created. Add its first section.")
+            return redirect(plan)
+    return render(request, "actions/form.html", {
+        "form": form, "title": f"New action plan for {board.name}", "submit": "Create plan",
+        "back": ("Action plans", "actions:plan_list", []),
+    })
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = _plan_for(request, pk, "actions.change_plan")
+    form = PlanForm(request.POST or None, instance=plan, board=plan.board)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.plan_update(plan=plan, user=request.user, version=form.cleaned_data.get("version"), **data)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Plan details saved.")
+            return redirect(plan)
+    return render(request, "actions/form.html", {
+        "form": form, "title": f"Edit {plan}", "submit": "Save plan", "back_url": plan.get_absolute_url(),
+    })
+
+
+@login_required
+def plan_detail(request, pk):
+    today = timezone.localdate()
+    try:
+        plan = selectors.plan_with_meetings(pk, today=today)
+    except Plan.DoesNotExist:
+        raise Http404
+    _require(request.user, "actions.view_plan", plan)
+    sections, actions = selectors.plan_tree(plan, today=today)
+    since, rag_changes, updated = selectors.changes_since_last_meeting(plan, actions)
+    can_change = request.user.has_perm("actions.change_plan", plan)
+    for a in actions:
+        a.can_update = can_change or (
+            (a.lead_person_id and a.lead_person.user_id == request.user.pk)
+            or (a.parent_id and a.parent.lead_person_id and a.parent.lead_person.user_id == request.user.pk)
+        )
+    return render(request, "actions/plan_detail.html", {
+        "plan": plan,
+        "sections": sections,
+        "summary": selectors.rag_summary(actions),
+        "since": since,
+        "rag_changes": rag_changes,
+        "updated": updated,
+        "can_change": can_change,
+        "today": today,
+    })
+
+
+@login_required
+def plan_history(request, pk):
+    plan = _plan_for(request, pk)
+    return _history(request, plan, "actions.view_plan_history", f"History of {plan}")
+
+
+@login_required
+def plan_export(request, pk, fmt):
+    try:
+        plan = selectors.plan_with_meetings(pk)
+    except Plan.DoesNotExist:
+        raise Http404
+    _require(request.user, "actions.view_plan", plan)
+    sections, _ = selectors.plan_tree(plan)
+    filename = f"action-plan-{plan.pk}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            spreadsheets.export_xlsx(plan, sections),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    else:
+        response = HttpResponse(spreadsheets.export_csv(plan, sections).encode("utf-8-sig"),
+                                content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+@login_required
+def plan_import(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    _require(request.user, "actions.import_plan", board)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = spreadsheets.read_upload(form.cleaned_data["file"])
+            parsed = spreadsheets.parse_plan(rows, today=timezone.localdate())
+            plan = services.plan_import(board=board, parsed=parsed, user=request.user)
+        except spreadsheets.ImportErrors as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, f"Imported “{plan.title}”: {plan.actions.count()} actions.")
+            return redirect(plan)
+    status = 400 if errors else 200
+    return render(request, "actions/plan_import.html", {"form": form, "board": board, "errors": errors}, status=status)
+
+
+@login_required
+@require_POST
+def plan_snapshot(request, pk):
+    plan = _plan_for(request, pk, "actions.snapshot_plan")
+    snapshot = services.plan_snapshot_create(plan=plan, user=request.user)
+    messages.success(request, "Snapshot taken. It will not change when the plan is updated.")
+    return redirect(snapshot)
+
+
+@login_required
+def snapshot_detail(request, pk):
+    snapshot = get_object_or_404(PlanSnapshot.objects.select_related("plan", "plan__board", "created_by"), pk=pk)
+    _require(request.user, "actions.view_snapshot", snapshot.plan)
+    return render(request, "actions/snapshot_detail.html", {"snapshot": snapshot, "plan": snapshot.plan,
+                                                            "rows": snapshot.rows})
+
+
+@login_required
+def snapshot_list(request, pk):
+    plan = _plan_for(request, pk)
+    snapshots = plan.snapshots.select_related("created_by", "agenda_item", "agenda_item__meeting")
+    form = AgendaPlanForm(plan=plan) if request.user.has_perm("actions.change_plan", plan) else None
+    return render(request, "actions/snapshot_list.html", {"plan": plan, "snapshots": snapshots, "form": form,
+                                                          "papers": plan.agenda_papers.select_related("agenda_item__meeting")})
+
+
+@login_required
+@require_POST
+def plan_attach_agenda(request, pk):
+    plan = _plan_for(request, pk, "actions.change_plan")
+    form = AgendaPlanForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            services.agenda_plan_attach(agenda_item=form.cleaned_data["agenda_item"], plan=plan, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "The plan is the paper for that item; it will be snapshotted when the pack is published.")
+    else:
+        messages.error(request, "Choose an agenda item of an upcoming, unpublished meeting.")
+    return redirect("actions:snapshot_list", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_reminders(request, pk):
+    plan = _plan_for(request, pk, "actions.send_reminders")
+    sent = reminders_send(board=plan.board)
+    if sent:
+        messages.success(request, f"Reminders sent to {sent} lead{'s' if sent != 1 else ''}.")
+    else:
+        messages.info(request, "No reminders sent: no lead has actions needing an update who has not "
+                               "already been reminded today.")
+    return redirect(plan)
+
+
+# Sections ------------------------------------------------------------------------------------
+
+@login_required
+def section_create(request, pk):
+    plan = _plan_for(request, pk, "actions.change_plan")
+    form = SectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        section = services.section_create(plan=plan, user=request.user, **form.cleaned_data)
+        messages.success(request, f"Section “{section.display_title}” added.")
+        return redirect(section.get_absolute_url())
+    return render(request, "actions/form.html", {"form": form, "title": f"New section of {plan}",
+                                                 "submit": "Add section", "back_url": plan.get_absolute_url()})
+
+
+@login_required
+def section_edit(request, pk):
+    section = get_object_or_404(Section.objects.select_related("plan", "plan__board"), pk=pk)
+    _require(request.user, "actions.change_plan", section.plan)
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        services.section_update(section=section, user=request.user, **form.cleaned_data)
+        messages.success(request, "Section saved.")
+        return redirect(section.get_absolute_url())
+    return render(request, "actions/form.html", {"form": form, "title": f"Edit section {section.display_title}",
+                                                 "submit": "Save section", "back_url": section.plan.get_absolute_url(),
+                                                 "delete_url": f"/plans/sections/{section.pk}/delete/"})
+
+
+@login_required
+@require_POST
+def section_move(request, pk, direction):
+    section = get_object_or_404(Section.objects.select_related("plan"), pk=pk)
+    services.section_move(section=section, direction=direction, user=request.user)
+    messages.success(request, f"Moved. The section is now “{section.display_title}”.")
+    return redirect(section.get_absolute_url())
+
+
+@login_required
+@require_POST
+def section_delete(request, pk):
+    section = get_object_or_404(Section.objects.select_related("plan"), pk=pk)
+    plan = section.plan
+    services.section_delete(section=section, user=request.user)
+    messages.success(request, "Section deleted; the remaining sections have been renumbered.")
+    return redirect(plan)
+
+
+# Actions -------------------------------------------------------------------------------------
+
+@login_required
+def action_create(request, pk):
+    section = get_object_or_404(Section.objects.select_related("plan", "plan__board"), pk=pk)
+    _require(request.user, "actions.change_plan", section.plan)
+    parent = None
+    if parent_id := (request.GET.get("parent") or request.POST.get("parent")):
+        parent = get_object_or_404(Action, pk=parent_id, section=section, parent__isnull=True)
+    form = ActionForm(request.POST or None, board=section.plan.board)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            action = services.action_create(section=section, parent=parent, user=request.user, **data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Action {action.reference} added.")
+            return redirect(f"{section.plan.get_absolute_url()}#action-{action.pk}")
+    what = f"sub-action of {parent.reference}" if parent else "action"
+    return render(request, "actions/form.html", {
+        "form": form, "title": f"New {what} in {section.display_title}", "submit": "Add action",
+        "back_url": section.plan.get_absolute_url(), "hidden": {"parent": parent.pk} if parent else {},
+    })
+
+
+@login_required
+def action_edit(request, pk):
+    action = get_object_or_404(Action.objects.select_related("plan", "plan__board", "section"), pk=pk)
+    _require(request.user, "actions.change_plan", action.plan)
+    form = ActionForm(request.POST or None, instance=action, board=action.plan.board)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.action_update(action=Action.objects.get(pk=action.pk), user=request.user,
+                                   version=form.cleaned_data.get("version"), **data)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Action {action.reference} saved.")
+            return redirect(action)
+    return render(request, "actions/form.html", {
+        "form": form, "title": f"Edit action {action.reference}", "submit": "Save action",
+        "back_url": action.get_absolute_url(),
+    })
+
+
+@login_required
+@require_POST
+def action_move(request, pk, direction):
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
+    action = services.action_move(action=action, direction=direction, user=request.user)
+    messages.success(request, f"Moved. The action is now {action.reference}.")
+    return redirect(f"{action.plan.get_absolute_url()}#action-{action.pk}")
+
+
+@login_required
+@require_POST
+def action_delete(request, pk):
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
+    plan = action.plan
+    services.action_delete(action=action, user=request.user)
+    messages.success(request, "Action deleted; the others have been renumbered.")
+    return redirect(plan)
+
+
+@login_required
+def action_detail(request, pk):
+    try:
+        action = selectors.action_detail(pk)
+    except Action.DoesNotExist:
+        raise Http404
+    _require(request.user, "actions.view_action", action)
+    can_update = request.user.has_perm("actions.update_action", action)
+    return render(request, "actions/action_detail.html", {
+        "action": action,
+        "plan": action.plan,
+        "can_update": can_update,
+        "can_change": request.user.has_perm("actions.change_plan", action.plan),
+        "can_history": request.user.has_perm("actions.view_action_history", action),
+        "form": ProgressForm(action=action) if can_update else None,
+    })
+
+
+@login_required
+def action_update(request, pk):
+    """The officer's one form. GET: the form (an htmx row, or a page without JavaScript).
+    POST: add the update and set the RAG; htmx gets the refreshed row, others a redirect."""
+    try:
+        action = selectors.action_detail(pk)
+    except Action.DoesNotExist:
+        raise Http404
+    _require(request.user, "actions.update_action", action)
+    form = ProgressForm(request.POST or None, action=action, autofocus=True)
+    next_url = _safe_next(request, action.get_absolute_url())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_progress_add(action=action, user=request.user, text=data["text"], rag=data["rag"],
+                                         reason=data["reason"], complete=data["complete"], version=data["version"])
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if request.htmx:
+                action = selectors.flag_actions([selectors.action_detail(pk)])[0]
+                return render(request, "actions/_action_row.html",
+                              {"action": action, "saved": True, "next": next_url})
+            messages.success(request, f"Action {action.reference} updated.")
+            return redirect(next_url)
+    template = "actions/_action_form.html" if request.htmx else "actions/action_update.html"
+    # Errors come back with 200 so that htmx swaps the form, messages and all, into the row.
+    return render(request, template, {"action": action, "form": form, "next": next_url})
+
+
+@login_required
+def action_row(request, pk):
+    """htmx: the row again, e.g. when the officer cancels the form."""
+    try:
+        action = selectors.action_detail(pk)
+    except Action.DoesNotExist:
+        raise Http404
+    _require(request.user, "actions.update_action", action)
+    action = selectors.flag_actions([action])[0]
+    return render(request, "actions/_action_row.html", {"action": action, "next": _safe_next(request, "")})
+
+
+@login_required
+def action_history(request, pk):
+    action = get_object_or_404(Action.objects.select_related("plan", "lead_person", "parent__lead_person"), pk=pk)
+    return _history(request, action, "actions.view_action_history", f"History of action {action.reference}")
+
+
+def _history(request, obj, perm, title):
+    """core.history's page, with a template that copes with changes made by the system (no user),
+    as the demo loader and Celery tasks make them."""
+    _require(request.user, perm, obj)
+    return render(request, "actions/history.html", {"object": obj, "rows": history_rows(obj), "title": title})
+
+
+@login_required
+def my_actions(request):
+    today = timezone.localdate()
+    page = Paginator(selectors.my_actions(request.user, today=today), 50).get_page(request.GET.get("page"))
+    actions = selectors.flag_actions(list(page.object_list), today=today)
+    return render(request, "actions/my_actions.html", {
+        "page": page, "actions": actions, "today": today, "next": request.get_full_path(),
+        "rag_choices": Rag.choices,
+    })
