@@ -15,26 +15,37 @@ def _number(label, help_text="", required=False):
                               widget=forms.NumberInput(attrs=NUMBER))
 
 
-def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: int = 8):
-    """Standard periods from a little before the newest recorded up to the current one, newest first."""
+def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: int = 8, limit: int = 200):
+    """Standard periods, newest first: from the current one back to `back` periods before the newest
+    recorded (or before today when none is), then any older recorded period, for corrections."""
     today = today or timezone.localdate()
     current = period_rules.period_start_for(today, indicator.frequency, indicator.year_basis)
-    oldest = current
-    if recorded:
-        oldest = min(oldest, max(recorded))
-    start = period_rules.shift(oldest, indicator.frequency, -back)
+    newest = max(recorded) if recorded else current
+    start = period_rules.shift(min(newest, current), indicator.frequency, -back)
     choices, p = [], current
-    while p >= start:
+    while p >= start and len(choices) < limit:
         end = period_rules.standard_end(p, indicator.frequency)
         text = period_rules.long_label(p, end, indicator.frequency, indicator.year_basis)
         if p in recorded:
             text += " – recorded, saving corrects it"
         choices.append((p.isoformat(), text))
         p = period_rules.shift(p, indicator.frequency, -1)
+    offered = {value for value, _text in choices}
     for p, row in sorted(recorded.items(), reverse=True):
-        if p.isoformat() not in dict(choices):
+        if p.isoformat() not in offered:
             choices.append((p.isoformat(), f"{row.period_label} – recorded, saving corrects it"))
     return choices
+
+
+def next_period(indicator: Indicator, recorded: dict, *, today=None):
+    """The period an officer most likely wants to enter: the one after the newest recorded."""
+    today = today or timezone.localdate()
+    if not recorded:
+        return None
+    newest = max(recorded)
+    following = period_rules.shift(period_rules.period_start_for(newest, indicator.frequency, indicator.year_basis),
+                                   indicator.frequency, 1)
+    return following if following <= today else None
 
 
 class IndicatorValueForm(forms.Form):

@@ -10,8 +10,9 @@ import rules
 from boards.access import board_ids_for, has_role, is_admin
 
 
-def _following_board_ids(indicator):
-    # Uses the prefetch cache when the caller prefetched `boards`.
+def _following_board_ids(obj):
+    """Boards following the indicator (or a value's indicator); uses the prefetch cache when there is one."""
+    indicator = obj.indicator if hasattr(obj, "indicator_id") else obj
     return {b.pk for b in indicator.boards.all()}
 
 

@@ -29,7 +29,6 @@ def indicator_list(user, *, board=None):
         v.pk: v
         for v in IndicatorValue.objects.filter(pk__in=[i.latest_value_id for i in indicators if i.latest_value_id])
         .annotate(target_value=Subquery(target))
-        .defer("notes")
     }
     for i in indicators:
         i.latest = latest.get(i.latest_value_id)

@@ -14,7 +14,7 @@ from core.concurrency import StaleEdit
 from core.history import history_response
 from performance import selectors, services
 from performance.exports import series_csv
-from performance.forms import ImportForm, IndicatorValueForm, SnapshotForm
+from performance.forms import ImportForm, IndicatorValueForm, SnapshotForm, next_period
 from performance.models import Indicator, IndicatorValue, PerformanceSnapshot
 from performance.series import indicator_series, point_for
 
@@ -49,7 +49,8 @@ def _value_form(request, indicator, recorded):
         return None
     if request.method == "POST":
         return IndicatorValueForm(request.POST, indicator=indicator, recorded=recorded)
-    initial = {}
+    following = next_period(indicator, recorded)
+    initial = {"period_start": following.isoformat()} if following else {}
     chosen = request.GET.get("period")
     if chosen:
         try:
