@@ -26,17 +26,18 @@ def _n(x: float) -> str:
     return f"{x:.1f}"
 
 
-def _nice_max(top: float) -> tuple[float, float]:
-    """A round axis maximum and step with five intervals."""
+def _nice_max(top: float) -> tuple[float, float, int]:
+    """A round axis maximum just above `top`, its step, and the number of intervals (4 to 6)."""
     if top <= 0:
-        return 1.0, 0.2
-    raw = top * 1.05 / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * magnitude >= raw:
-            step = m * magnitude
-            break
-    return step * 5, step
+        return 1.0, 0.2, 5
+    best = None
+    for intervals in (4, 5, 6):
+        raw = top * 1.05 / intervals
+        magnitude = 10 ** math.floor(math.log10(raw))
+        step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+        if best is None or step * intervals < best[0]:
+            best = (step * intervals, step, intervals)
+    return best
 
 
 def _tick(value: float, step: float, unit: str) -> str:
@@ -104,7 +105,7 @@ def trend_chart_svg(series: dict) -> str:
     title = f"{series['code']} {series['title']}: trend"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{uid}-title {uid}-desc" '
+        f'width="{WIDTH}" height="{HEIGHT}" style="max-width:100%;height:auto" role="img" aria-labelledby="{uid}-title {uid}-desc" '
         f'font-family="Liberation Sans, Arial, sans-serif" font-size="12">',
         f'<title id="{uid}-title">{escape(title)}</title>',
         f'<desc id="{uid}-desc">{escape(describe(series))}</desc>',
@@ -118,7 +119,7 @@ def trend_chart_svg(series: dict) -> str:
         parts.append(f'<text x="{WIDTH // 2}" y="{HEIGHT // 2}" text-anchor="middle" fill="#0b0c0c">No values to show</text>')
         parts.append("</svg>")
         return "".join(parts)
-    y_max, step = _nice_max(max(known))
+    y_max, step, intervals = _nice_max(max(known))
 
     def y_of(v):
         return TOP + plot_h - (v / y_max) * plot_h
@@ -129,7 +130,7 @@ def trend_chart_svg(series: dict) -> str:
         return LEFT + slot * (i + 0.5)
 
     # Grid and y axis.
-    for k in range(6):
+    for k in range(intervals + 1):
         v = step * k
         y = y_of(v)
         parts.append(f'<line x1="{LEFT}" y1="{_n(y)}" x2="{WIDTH - RIGHT}" y2="{_n(y)}" stroke="#d8dde3" stroke-width="1"/>')
@@ -185,14 +186,17 @@ def trend_chart_svg(series: dict) -> str:
     for rag, word in (("green", "Green"), ("amber", "Amber"), ("red", "Red")):
         if any(p["rag"] == rag for p in points if p["value"] is not None):
             legend.append(("rag", rag, "", word))
-    x, y = LEFT, HEIGHT - 14
+    x, y = LEFT, HEIGHT - 34
     for kind, colour, dash, label in legend:
+        item_width = 30 + int(6.5 * len(label)) + 18
+        if x + item_width > WIDTH - RIGHT:
+            x, y = LEFT, y + 20
         if kind == "line":
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             parts.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 24}" y2="{y - 4}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
         else:
             parts.append(_marker(colour, x + 12, y - 4))
         parts.append(f'<text x="{x + 30}" y="{y}" fill="#0b0c0c">{escape(label)}</text>')
-        x += 30 + 7 * len(label) + 18
+        x += item_width
     parts.append("</svg>")
     return "".join(parts)
