@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from performance import views
 
 app_name = "performance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.indicator_list, name="indicator_list"),
+    path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/values.csv", views.indicator_export, name="indicator_export"),
+    path("indicators/<int:pk>/history/", views.indicator_history, name="indicator_history"),
+    path("values/<int:pk>/history/", views.value_history, name="value_history"),
+    path("import/", views.values_import, name="values_import"),
+    path("boards/<slug:slug>/reports/new/", views.snapshot_create, name="snapshot_create"),
+    path("reports/<int:pk>/", views.snapshot_detail, name="snapshot_detail"),
+]

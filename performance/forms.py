@@ -1,0 +1,136 @@
+"""Forms for entering values, importing them, and choosing what a performance report shows."""
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from performance import periods as period_rules
+from performance.models import Indicator
+
+NUMBER = {"step": "any", "inputmode": "decimal", "autocomplete": "off"}
+
+
+def _number(label, help_text="", required=False):
+    return forms.DecimalField(label=label, required=required, help_text=help_text, max_digits=14, decimal_places=4,
+                              widget=forms.NumberInput(attrs=NUMBER))
+
+
+def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: int = 8, limit: int = 200):
+    """Standard periods, newest first: from the current one back to `back` periods before the newest
+    recorded (or before today when none is), then any older recorded period, for corrections."""
+    today = today or timezone.localdate()
+    current = period_rules.period_start_for(today, indicator.frequency, indicator.year_basis)
+    newest = max(recorded) if recorded else current
+    start = period_rules.shift(min(newest, current), indicator.frequency, -back)
+    choices, p = [], current
+    while p >= start and len(choices) < limit:
+        end = period_rules.standard_end(p, indicator.frequency)
+        text = period_rules.long_label(p, end, indicator.frequency, indicator.year_basis)
+        if p in recorded:
+            text += " – recorded, saving corrects it"
+        choices.append((p.isoformat(), text))
+        p = period_rules.shift(p, indicator.frequency, -1)
+    offered = {value for value, _text in choices}
+    for p, row in sorted(recorded.items(), reverse=True):
+        if p.isoformat() not in offered:
+            choices.append((p.isoformat(), f"{row.period_label} – recorded, saving corrects it"))
+    return choices
+
+
+def next_period(indicator: Indicator, recorded: dict, *, today=None):
+    """The period an officer most likely wants to enter: the one after the newest recorded."""
+    today = today or timezone.localdate()
+    if not recorded:
+        return None
+    newest = max(recorded)
+    following = period_rules.shift(period_rules.period_start_for(newest, indicator.frequency, indicator.year_basis),
+                                   indicator.frequency, 1)
+    return following if following <= today else None
+
+
+class IndicatorValueForm(forms.Form):
+    """One period: the fields shown depend on the indicator's unit."""
+
+    period_start = forms.TypedChoiceField(label="Period", coerce=datetime.date.fromisoformat)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="Shown with the value. Do not include anything that identifies a child.")
+    is_provisional = forms.BooleanField(label="Provisional (may be revised)", required=False)
+
+    def __init__(self, *args, indicator: Indicator, recorded: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.fields["period_start"].choices = period_choices(indicator, recorded)
+        fields = {}
+        if indicator.is_ratio:
+            fields["numerator"] = _number(f"Numerator: {indicator.numerator_label or 'how many'}", required=True)
+            fields["denominator"] = _number(f"Denominator: {indicator.denominator_label or 'out of'}", required=True)
+        elif indicator.is_count:
+            fields["numerator"] = _number(f"Count: {indicator.numerator_label or indicator.title}", required=True)
+        else:
+            fields["value"] = _number(f"Value ({indicator.get_unit_display().lower()})", required=True)
+        if indicator.rag_basis == Indicator.RagBasis.TARGET:
+            fields["target"] = _number("Target for this period", "Leave blank to keep the current target.")
+        fields["england"] = _number("England")
+        fields["region"] = _number("Region")
+        fields["statistical_neighbours"] = _number("Statistical neighbours")
+        ordered = {"period_start": self.fields["period_start"], **fields}
+        for name, field in self.fields.items():
+            if name not in ordered:
+                ordered[name] = field
+        self.fields = ordered
+        for name, field in self.fields.items():
+            if isinstance(field.widget, (forms.NumberInput, forms.Textarea)):
+                field.widget.attrs["class"] = "form-control"
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+        self.fields["period_start"].widget.attrs["autofocus"] = True
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"id_{name}-help"
+                widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV or Excel file",
+        help_text="Columns: indicator, period_start, and numerator and denominator, or value; optional period_end, "
+                  "target, england, region, statistical_neighbours, provisional, notes. Header in the first row.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("Choose a .csv or .xlsx file.")
+        return f
+
+
+class SnapshotForm(forms.Form):
+    title = forms.CharField(label="Title", initial="Performance report", max_length=255)
+    indicators = forms.ModelMultipleChoiceField(
+        label="Indicators", queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple,
+        help_text="The board's indicators are all chosen to start with.",
+    )
+    as_of = forms.DateField(label="Report as at", widget=forms.DateInput(attrs={"type": "date"}),
+                            help_text="Each indicator shows the newest period its reporting lag allows on this date.")
+    trend_length = forms.IntegerField(label="Periods in each trend", min_value=1, max_value=40, initial=8)
+    public = forms.TypedChoiceField(
+        label="Audience", coerce=lambda v: v == "public", initial="public", widget=forms.RadioSelect,
+        choices=[("public", "Public pack (small numbers suppressed)"), ("members", "Members' pack (real values)")],
+    )
+    agenda_item = forms.ModelChoiceField(label="Agenda item", queryset=None, required=False,
+                                         help_text="The item whose paper this is.")
+
+    def __init__(self, *args, board, **kwargs):
+        from meetings.models import AgendaItem
+
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = Indicator.objects.followed_by(board).order_by("code")
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__board=board).select_related("meeting", "meeting__board").order_by("-meeting__date", "position")
+        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.meeting.date:%d/%m/%Y} item {item.position}: {item.title}"

@@ -1,0 +1,328 @@
+"""Writes to indicators' values, targets and comparators, and frozen performance reports.
+
+Each function is one transaction and records who made the change (django-simple-history's
+`history_user`), whether called from a view, an import, a task or a management command.
+"""
+import csv
+import datetime
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from boards.models import Board
+from core.concurrency import claim_version
+from performance import periods as period_rules
+from performance import selectors
+from performance.figures import SUPPRESSION_NOTE, FigureError, compute_value
+from performance.models import Comparator, Indicator, IndicatorValue, PerformanceSnapshot, Target
+from performance.series import direction_of_travel, indicator_series
+
+COMPARATOR_FIELDS = {"england": "england", "region": "region", "neighbours": "statistical_neighbours"}
+
+
+def _audit(obj, user):
+    obj._history_user = user if user is not None and user.is_authenticated else None
+
+
+def _save(obj, user, **kwargs):
+    _audit(obj, user)
+    obj.save(**kwargs)
+
+
+def _period_end(indicator: Indicator, period_start: datetime.date, period_end: datetime.date | None) -> datetime.date:
+    if period_end is None:
+        if not period_rules.is_period_start(period_start, indicator.frequency, indicator.year_basis):
+            raise FigureError(
+                "period_start",
+                f"{period_start:%d/%m/%Y} is not the first day of a {indicator.get_frequency_display().lower()} period "
+                f"({indicator.get_year_basis_display().lower()}).",
+            )
+        return period_rules.standard_end(period_start, indicator.frequency)
+    if period_end < period_start:
+        raise FigureError("period_end", "The period cannot end before it starts.")
+    return period_end
+
+
+def _check_value(indicator, *, period_start, period_end, numerator, denominator, value):
+    """The stored value and period end, or FigureError naming the field at fault."""
+    period_end = _period_end(indicator, period_start, period_end)
+    if period_start > timezone.localdate():
+        raise FigureError("period_start", "The period has not started yet.")
+    stored = compute_value(unit=indicator.unit, numerator=numerator, denominator=denominator, value=value)
+    return stored, period_end
+
+
+def _upsert_value(indicator, *, period_start, period_end, numerator, denominator, stored, notes, is_provisional,
+                  version, user) -> IndicatorValue:
+    row = IndicatorValue.objects.filter(indicator=indicator, period_start=period_start).first()
+    if row is None:
+        row = IndicatorValue(indicator=indicator, period_start=period_start)
+    else:
+        claim_version(row, version)
+    row.period_end = period_end
+    row.numerator = numerator
+    row.denominator = denominator
+    row.value = stored
+    row.notes = notes or ""
+    row.is_provisional = bool(is_provisional)
+    _save(row, user)
+    return row
+
+
+def _set_target(indicator, period_start, target, user):
+    if target is None:
+        return
+    row = Target.objects.filter(indicator=indicator, period_start=period_start).first() or Target(
+        indicator=indicator, period_start=period_start
+    )
+    if row.pk and row.value == target:
+        return
+    row.value = target
+    _save(row, user)
+
+
+def _set_comparators(indicator, period_start, comparators: dict, user):
+    for kind, value in (comparators or {}).items():
+        if value is None:
+            continue
+        row = Comparator.objects.filter(indicator=indicator, period_start=period_start, kind=kind).first() or Comparator(
+            indicator=indicator, period_start=period_start, kind=kind
+        )
+        if row.pk and row.value == value:
+            continue
+        row.value = value
+        _save(row, user)
+
+
+@transaction.atomic
+def indicator_value_record(
+    *, indicator: Indicator, period_start: datetime.date, user, numerator: Decimal | None = None,
+    denominator: Decimal | None = None, value: Decimal | None = None, period_end: datetime.date | None = None,
+    notes: str = "", is_provisional: bool = False, target: Decimal | None = None,
+    comparators: dict | None = None, version: int | None = None,
+) -> IndicatorValue:
+    """Record (or correct) one period's value, with its target and comparators if given.
+
+    The value is computed from numerator and denominator for percentages and rates, and from
+    the count for counts; typed only for days and weeks. A correction keeps the old figures in
+    the value's history. Raises ValidationError naming the field; StaleEdit if `version` is old.
+    """
+    try:
+        stored, period_end = _check_value(indicator, period_start=period_start, period_end=period_end,
+                                          numerator=numerator, denominator=denominator, value=value)
+    except FigureError as exc:
+        raise ValidationError({exc.field: exc.message})
+    row = _upsert_value(indicator, period_start=period_start, period_end=period_end, numerator=numerator,
+                        denominator=denominator, stored=stored, notes=notes, is_provisional=is_provisional,
+                        version=version, user=user)
+    _set_target(indicator, period_start, target, user)
+    _set_comparators(indicator, period_start, comparators, user)
+    return row
+
+
+# Import ------------------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = ["indicator", "period_start", "period_end", "numerator", "denominator", "value", "target",
+                  "england", "region", "statistical_neighbours", "provisional", "notes"]
+REQUIRED_COLUMNS = ["indicator", "period_start"]
+
+
+@dataclass
+class ImportProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        if self.row == 1:
+            return f"Header row, column “{self.column}”: {self.message}"
+        return f"Row {self.row}, column “{self.column}”: {self.message}"
+
+
+class ImportRejected(Exception):
+    """Nothing was imported; `problems` names each bad row and column."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _read_rows(content: bytes, filename: str) -> list[list[str]]:
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        except Exception:
+            raise ImportRejected([ImportProblem(1, "file", "This is not an Excel workbook that can be read.")])
+        rows = []
+        for cells in sheet.iter_rows(values_only=True):
+            rows.append(["" if c is None else (c.date().isoformat() if isinstance(c, datetime.datetime) else str(c)) for c in cells])
+        return rows
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected([ImportProblem(1, "file", "The file is not UTF-8 text; save it as “CSV UTF-8”.")])
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _parse_date(text: str) -> datetime.date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("must be a date such as 2012-10-01 or 01/10/2012")
+
+
+def _parse_number(text: str) -> Decimal | None:
+    text = text.strip().replace(",", "")
+    if text == "":
+        return None
+    try:
+        n = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"“{text}” is not a number")
+    if not n.is_finite():
+        raise ValueError(f"“{text}” is not a number")
+    return n
+
+
+def _parse_bool(text: str) -> bool:
+    t = text.strip().lower()
+    if t in ("", "no", "n", "false", "0"):
+        return False
+    if t in ("yes", "y", "true", "1", "provisional"):
+        return True
+    raise ValueError("must be yes or no")
+
+
+def indicator_values_import(*, content: bytes, filename: str, user) -> int:
+    """Import period values from CSV or XLSX: all rows or none.
+
+    Every row is checked first; if any cell is wrong, ImportRejected lists each problem by row
+    (as the spreadsheet numbers it, header is row 1) and column, and nothing is written.
+    Returns the number of values recorded.
+    """
+    rows = _read_rows(content, filename)
+    if not rows:
+        raise ImportRejected([ImportProblem(1, "file", "The file is empty.")])
+    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    problems = [ImportProblem(1, c, "this column is required") for c in REQUIRED_COLUMNS if c not in header]
+    problems += [ImportProblem(1, h, "unknown column; expected one of " + ", ".join(IMPORT_COLUMNS))
+                 for h in header if h and h not in IMPORT_COLUMNS]
+    if problems:
+        raise ImportRejected(problems)
+    codes = {r[header.index("indicator")].strip() for r in rows[1:] if len(r) > header.index("indicator")}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes).prefetch_related("boards")}
+    parsed, seen = [], {}
+    for number, raw in enumerate(rows[1:], start=2):
+        if not any(str(c).strip() for c in raw):
+            continue
+        cells = {h: (raw[k] if k < len(raw) else "") for k, h in enumerate(header) if h}
+        row_problems = []
+        code = cells["indicator"].strip()
+        indicator = indicators.get(code)
+        if indicator is None:
+            row_problems.append(ImportProblem(number, "indicator", f"no indicator has the code “{code}”"))
+        elif not user.has_perm("performance.enter_values", indicator):
+            row_problems.append(ImportProblem(number, "indicator", f"you may not enter values for {code}"))
+        values = {}
+        for column in ("period_start", "period_end"):
+            text = cells.get(column, "").strip()
+            if not text:
+                values[column] = None
+                continue
+            try:
+                values[column] = _parse_date(text)
+            except ValueError as exc:
+                row_problems.append(ImportProblem(number, column, str(exc)))
+        if values.get("period_start") is None and not any(p.column == "period_start" for p in row_problems):
+            row_problems.append(ImportProblem(number, "period_start", "enter the first day of the period"))
+        for column in ("numerator", "denominator", "value", "target", "england", "region", "statistical_neighbours"):
+            try:
+                values[column] = _parse_number(cells.get(column, ""))
+            except ValueError as exc:
+                row_problems.append(ImportProblem(number, column, str(exc)))
+        try:
+            values["provisional"] = _parse_bool(cells.get("provisional", ""))
+        except ValueError as exc:
+            row_problems.append(ImportProblem(number, "provisional", str(exc)))
+        if indicator is not None and not row_problems:
+            try:
+                stored, period_end = _check_value(
+                    indicator, period_start=values["period_start"], period_end=values["period_end"],
+                    numerator=values["numerator"], denominator=values["denominator"], value=values["value"],
+                )
+            except FigureError as exc:
+                row_problems.append(ImportProblem(number, exc.field, exc.message[0].lower() + exc.message[1:]))
+            else:
+                key = (code, values["period_start"])
+                if key in seen:
+                    row_problems.append(ImportProblem(number, "period_start", f"the same period is also on row {seen[key]}"))
+                seen[key] = number
+                values.update(stored=stored, period_end=period_end)
+        problems += row_problems
+        if not row_problems:
+            parsed.append((indicator, values, cells.get("notes", "")))
+    if problems:
+        raise ImportRejected(problems)
+    with transaction.atomic():
+        for indicator, v, notes in parsed:
+            _upsert_value(indicator, period_start=v["period_start"], period_end=v["period_end"],
+                          numerator=v["numerator"], denominator=v["denominator"], stored=v["stored"],
+                          notes=notes, is_provisional=v["provisional"], version=None, user=user)
+            _set_target(indicator, v["period_start"], v["target"], user)
+            _set_comparators(indicator, v["period_start"],
+                             {k: v[f] for k, f in COMPARATOR_FIELDS.items()}, user)
+    return len(parsed)
+
+
+# Performance report --------------------------------------------------------------------------------
+
+@transaction.atomic
+def performance_snapshot_create(
+    *, board: Board, user, public: bool, indicators=None, periods: list[datetime.date] | None = None,
+    as_of: datetime.date | None = None, trend_length: int = 8, title: str = "Performance report",
+    agenda_item=None,
+) -> PerformanceSnapshot:
+    """Freeze a performance report: the figures as they stand now, never changed afterwards.
+
+    `indicators`: the clerk's choice, or None for every indicator the board follows.
+    `periods`: the period starts to show; None takes, for each indicator, the newest period its
+    reporting lag allows on `as_of` (default today) and the `trend_length` periods up to it.
+    `public`: suppress small numbers (for the public pack).
+    """
+    as_of = as_of or timezone.localdate()
+    if indicators is None:
+        ids = list(board.indicators.values_list("pk", flat=True))
+    else:
+        ids = [i.pk if isinstance(i, Indicator) else int(i) for i in indicators]
+    items = []
+    for indicator in selectors.indicators_for_report(ids):
+        if periods:
+            series = indicator_series(indicator, public=public, only_starts=periods)
+        else:
+            cutoff = period_rules.latest_reportable_cutoff(as_of, indicator.frequency, indicator.year_basis,
+                                                           indicator.reporting_lag)
+            series = indicator_series(indicator, public=public, before=cutoff, last=trend_length)
+        points = series["points"]
+        items.append({"series": series, "latest": points[-1] if points else None,
+                      "direction": direction_of_travel(series)})
+    rows = {
+        "as_of": as_of.isoformat(),
+        "public": public,
+        "indicators": items,
+        "suppression_note": SUPPRESSION_NOTE if any(i["series"]["suppression_note"] for i in items) else "",
+    }
+    content_hash = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+    return PerformanceSnapshot.objects.create(
+        board=board, agenda_item=agenda_item, title=title, as_of=as_of, public=public, rows=rows,
+        content_hash=content_hash, created_by=user if user is not None and user.is_authenticated else None,
+    )

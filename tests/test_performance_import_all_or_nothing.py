@@ -1,0 +1,87 @@
+"""Importing values names the bad row and column, and imports nothing if any row is wrong."""
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from performance import services
+from performance.models import IndicatorValue
+
+from .factories_performance import IndicatorFactory
+
+GOOD_AND_BAD = (
+    "indicator,period_start,numerator,denominator,notes\n"
+    "CIC-OFF,2012-04-01,8,326,first\n"
+    "CIC-OFF,2012-07-01,9,abc,second\n"
+    "CIC-OFF,2012-10-01,10,330,third\n"
+)
+
+
+@pytest.fixture
+def offending(board):
+    return IndicatorFactory(code="CIC-OFF", boards=[board])
+
+
+def test_bad_denominator_on_row_3_is_named_and_nothing_is_imported(offending, officer):
+    with pytest.raises(services.ImportRejected) as exc:
+        services.indicator_values_import(content=GOOD_AND_BAD.encode(), filename="values.csv", user=officer)
+    assert [str(p) for p in exc.value.problems] == ["Row 3, column “denominator”: “abc” is not a number"]
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_every_bad_row_is_listed_at_once(offending, officer):
+    content = (
+        "indicator,period_start,numerator,denominator\n"
+        "NOPE,2012-04-01,8,326\n"
+        "CIC-OFF,2012-05-01,8,326\n"
+        "CIC-OFF,2012-07-01,9,0\n"
+    ).encode()
+    with pytest.raises(services.ImportRejected) as exc:
+        services.indicator_values_import(content=content, filename="values.csv", user=officer)
+    assert [(p.row, p.column) for p in exc.value.problems] == [(2, "indicator"), (3, "period_start"), (4, "denominator")]
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_a_good_file_imports_every_row_with_history(offending, officer):
+    content = GOOD_AND_BAD.replace("abc", "326").encode()
+    assert services.indicator_values_import(content=content, filename="values.csv", user=officer) == 3
+    first = IndicatorValue.objects.get(period_start="2012-04-01")
+    assert str(first.value) == "2.4540"
+    assert first.history.first().history_user == officer
+
+
+def test_xlsx_names_the_bad_row_and_column(offending, officer):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "period_start", "numerator", "denominator"])
+    sheet.append(["CIC-OFF", "2012-04-01", 8, 326])
+    sheet.append(["CIC-OFF", "2012-07-01", 400, 326])
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(services.ImportRejected) as exc:
+        services.indicator_values_import(content=out.getvalue(), filename="values.xlsx", user=officer)
+    assert [(p.row, p.column) for p in exc.value.problems] == [(3, "numerator")]
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_officer_of_another_board_cannot_import_for_this_boards_indicator(offending, other_clerk):
+    content = "indicator,period_start,numerator,denominator\nCIC-OFF,2012-04-01,8,326\n".encode()
+    with pytest.raises(services.ImportRejected) as exc:
+        services.indicator_values_import(content=content, filename="values.csv", user=other_clerk)
+    assert (exc.value.problems[0].row, exc.value.problems[0].column) == (2, "indicator")
+
+
+def test_import_page_shows_the_problems_and_imports_nothing(client, offending, officer):
+    client.force_login(officer)
+    upload = SimpleUploadedFile("values.csv", GOOD_AND_BAD.encode(), content_type="text/csv")
+    response = client.post(reverse("performance:values_import"), {"file": upload})
+    assert response.status_code == 400
+    assert "Row 3, column “denominator”" in response.content.decode()
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_member_cannot_open_the_import_page(client, member):
+    client.force_login(member)
+    assert client.get(reverse("performance:values_import")).status_code == 403
