@@ -163,6 +163,10 @@ def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: d
     for report in Report.objects.filter(agenda_item__meeting=meeting, status=Report.Status.APPROVED):
         report.status = Report.Status.PUBLISHED
         _save(report, user)
+    # Action plans carried as papers are frozen as they stand now; later updates never change them.
+    from actions.services import agenda_plans_snapshot
+
+    agenda_plans_snapshot(meeting=meeting, user=user)
     if first_time:
         transaction.on_commit(lambda: _queue_agenda_notice(meeting.pk))
     return meeting
