@@ -65,6 +65,7 @@ class Board(models.Model):
     report_heading = models.CharField(
         max_length=200, blank=True, help_text='Heads each report, e.g. "CORPORATE PARENTING BOARD REPORT".'
     )
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -125,7 +126,10 @@ class Membership(models.Model):
         ordering = ["board", "position", "person__last_name"]
         indexes = [models.Index(fields=["board", "role"])]
         constraints = [
-            models.UniqueConstraint(fields=["board", "person", "role"], name="unique_role_per_person_board")
+            models.UniqueConstraint(
+                fields=["board", "person", "role"], condition=models.Q(end_date__isnull=True),
+                name="unique_current_role_per_person_board",
+            )
         ]
 
     def __str__(self):

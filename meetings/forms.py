@@ -67,6 +67,10 @@ class PublishForm(forms.Form):
     )
 
 
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Reason for cancelling", widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ReportForm(VersionedForm):
     strategic_priorities = forms.ModelMultipleChoiceField(
         queryset=StrategicPriority.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,

@@ -64,6 +64,22 @@ def meeting_update(*, meeting: Meeting, version: int | None, user, **fields) -> 
     return meeting
 
 
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, reason: str, user) -> Meeting:
+    """Cancel a meeting. The record stays, with the reason, and the public still sees that it was cancelled."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not reason.strip():
+        raise ValidationError("Give the reason for cancelling; it is shown with the meeting.")
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_CONFIRMED,
+                          Meeting.Status.SIGNED):
+        raise ValidationError("A meeting that has been held cannot be cancelled.")
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancelled_reason = reason.strip()
+    meeting.version += 1
+    _save(meeting, user)
+    return meeting
+
+
 def _renumber(meeting: Meeting, ordered: list[AgendaItem], user):
     for position, item in enumerate(ordered, start=1):
         if item.position != position:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="publish"),
+    path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("meetings/<int:pk>/agenda/", views.meeting_frontsheet, name="frontsheet"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="history"),
     path("meetings/<int:pk>/items/new/", views.item_create, name="item_create"),

@@ -12,7 +12,9 @@ from boards.models import Board
 from core.concurrency import StaleEdit
 from core.history import history_response
 from meetings import selectors, services
-from meetings.forms import AgendaItemForm, AttachmentForm, MeetingCreateForm, MeetingForm, PublishForm, ReportForm
+from meetings.forms import (
+    AgendaItemForm, AttachmentForm, CancelForm, MeetingCreateForm, MeetingForm, PublishForm, ReportForm,
+)
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 
 
@@ -96,6 +98,22 @@ def meeting_publish(request, pk):
     else:
         messages.success(request, "Agenda published. Members are being notified by e-mail.")
     return redirect(meeting)
+
+
+@login_required
+def meeting_cancel(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
+    _require(request.user, "meetings.change_meeting", meeting)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"], user=request.user)
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            messages.success(request, "Meeting cancelled. The record is kept.")
+            return redirect(meeting)
+    return render(request, "meetings/meeting_cancel.html", {"form": form, "meeting": meeting, "board": meeting.board})
 
 
 def meeting_frontsheet(request, pk):

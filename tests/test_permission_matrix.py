@@ -63,6 +63,10 @@ CASES = [
     ("home", "get", lambda w: reverse("home"), EVERYONE, None),
     ("board_detail", "get", lambda w: reverse("board_detail", args=[w.board.slug]), EVERYONE, None),
     ("board_history", "get", lambda w: reverse("board_history", args=[w.board.slug]), STAFF, None),
+    ("board_edit", "get", lambda w: reverse("board_edit", args=[w.board.slug]), STAFF, None),
+    ("membership_add", "get", lambda w: reverse("membership_add", args=[w.board.slug]), STAFF, None),
+    ("membership_end", "get", lambda w: reverse("membership_end", args=[w.users["other_officer"].person.memberships.get().pk]), STAFF, None),
+    ("meeting_cancel", "post", lambda w: reverse("meetings:cancel", args=[w.unpublished.pk]), STAFF, {"reason": "Not quorate"}),
     ("meeting_create", "get", lambda w: reverse("meetings:create", args=[w.board.slug]), STAFF, None),
     ("published_meeting", "get", lambda w: reverse("meetings:detail", args=[w.published.pk]), EVERYONE, None),
     ("unpublished_meeting", "get", lambda w: reverse("meetings:detail", args=[w.unpublished.pk]), ON_BOARD, None),
@@ -106,7 +110,8 @@ COVERED_ELSEWHERE: set[str] = set()
 
 def _covered_names():
     return {
-        "home", "board_detail", "board_history", "meetings:create", "meetings:detail", "meetings:frontsheet",
+        "home", "board_detail", "board_history", "board_edit", "membership_add", "membership_end",
+        "meetings:cancel", "meetings:create", "meetings:detail", "meetings:frontsheet",
         "meetings:edit", "meetings:history", "meetings:publish", "meetings:item_create", "meetings:items_reorder",
         "meetings:item", "meetings:item_edit", "meetings:item_move", "meetings:item_delete", "meetings:item_history",
         "meetings:my_reports", "meetings:report_create", "meetings:report", "meetings:report_edit",
