@@ -43,3 +43,109 @@ class ReportAdmin(SimpleHistoryAdmin):
 @admin.register(Attachment)
 class AttachmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "report", "kind", "size"]
+
+
+# Attendance, declarations, minutes and resolutions (issue 5) ---------------------------------
+from meetings.models.minutes import (  # noqa: E402
+    Attendance, Declaration, Interest, MeetingMinutes, Minute, MinutePoint, OtherAttendee, Resolution,
+    ResolutionResponse,
+)
+
+
+class LockedMinutesAdmin(SimpleHistoryAdmin):
+    """Records of confirmed minutes are read-only here too (the model layer refuses as well)."""
+
+    def _locked(self, obj):
+        if obj is None:
+            return False
+        if isinstance(obj, MeetingMinutes):
+            return obj.is_locked
+        return obj.is_locked()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._locked(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._locked(obj)
+
+
+class MinutePointInline(admin.TabularInline):
+    model = MinutePoint
+    extra = 0
+    fields = ["parent", "order", "lead_in", "text"]
+
+
+class ResolutionInline(admin.TabularInline):
+    model = Resolution
+    extra = 0
+    fields = ["parent", "order", "text", "owner", "due_meeting", "status"]
+
+
+@admin.register(MeetingMinutes)
+class MeetingMinutesAdmin(LockedMinutesAdmin):
+    list_display = ["meeting", "status", "first_number", "confirmed_at_meeting", "signed_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting", "meeting__board", "confirmed_at_meeting"]
+
+
+@admin.register(Minute)
+class MinuteAdmin(LockedMinutesAdmin):
+    list_display = ["number", "title", "meeting", "kind"]
+    list_filter = ["kind", "meeting__board"]
+    list_select_related = ["meeting", "meeting__board"]
+    search_fields = ["title", "narrative"]
+    inlines = [MinutePointInline, ResolutionInline]
+
+
+@admin.register(MinutePoint)
+class MinutePointAdmin(LockedMinutesAdmin):
+    list_display = ["minute", "order", "text"]
+    list_select_related = ["minute"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    """The tracker fields stay editable after confirmation; the wording is read-only then."""
+
+    list_display = ["text", "minute", "owner", "due_meeting", "status"]
+    list_filter = ["status"]
+    list_select_related = ["minute", "owner", "due_meeting"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_locked():
+            return ["minute", "parent", "order", "text", "confirms"]
+        return []
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj is not None and obj.is_locked())
+
+
+@admin.register(ResolutionResponse)
+class ResolutionResponseAdmin(SimpleHistoryAdmin):
+    list_display = ["resolution", "date", "author"]
+    list_select_related = ["resolution", "author"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(LockedMinutesAdmin):
+    list_display = ["person", "meeting", "status", "from_minute", "to_minute"]
+    list_filter = ["status"]
+    list_select_related = ["person", "meeting", "meeting__board"]
+
+
+@admin.register(OtherAttendee)
+class OtherAttendeeAdmin(LockedMinutesAdmin):
+    list_display = ["person", "meeting", "note", "organisation"]
+    list_select_related = ["person", "meeting", "meeting__board"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(LockedMinutesAdmin):
+    list_display = ["person", "meeting", "agenda_item", "kind", "action"]
+    list_select_related = ["person", "meeting", "meeting__board", "agenda_item"]
+
+
+@admin.register(Interest)
+class InterestAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "kind", "description", "registered_on", "ended_on"]
+    list_select_related = ["person"]

@@ -100,3 +100,85 @@ rules.add_perm("meetings.change_report", (is_report_author & report_is_editable)
 rules.add_perm("meetings.submit_report", is_report_author & report_is_editable)
 rules.add_perm("meetings.approve_report", staff & report_is_submitted)
 rules.add_perm("meetings.return_report", staff & report_is_submitted)
+
+
+# Attendance, declarations, minutes and resolutions (issue 5) -----------------------------------
+
+def _minutes_board_id(obj):
+    """Board of a meeting, a minute, a point, a resolution or a board itself."""
+    from boards.models import Board
+
+    if obj is None:
+        return None
+    if isinstance(obj, Board):
+        return obj.pk
+    if hasattr(obj, "board_id"):
+        return obj.board_id
+    if hasattr(obj, "minute"):
+        return obj.minute.meeting.board_id
+    if hasattr(obj, "meeting"):
+        return obj.meeting.board_id
+    return None
+
+
+@rules.predicate
+def is_minutes_clerk(user, obj):
+    board_id = _minutes_board_id(obj)
+    return board_id is not None and has_role(user, board_id, "clerks")
+
+
+@rules.predicate
+def is_minutes_board_member(user, obj):
+    board_id = _minutes_board_id(obj)
+    return board_id is not None and has_role(user, board_id, "members")
+
+
+@rules.predicate
+def is_on_minutes_board(user, obj):
+    board_id = _minutes_board_id(obj)
+    return board_id is not None and has_role(user, board_id, "any")
+
+
+@rules.predicate
+def minutes_are_public(user, meeting):
+    from meetings.models.minutes import MeetingMinutes
+
+    return meeting is not None and MeetingMinutes.objects.public().filter(meeting_id=meeting.pk).exists()
+
+
+@rules.predicate
+def minutes_are_unlocked(user, meeting):
+    from meetings.models.minutes import meeting_minutes_locked
+
+    return meeting is not None and not meeting_minutes_locked(meeting.pk)
+
+
+@rules.predicate
+def owns_resolution(user, resolution):
+    return resolution is not None and user.is_authenticated and resolution.owner_id == user.pk
+
+
+@rules.predicate
+def is_the_person(user, person):
+    return person is not None and user.is_authenticated and person.user_id == user.pk
+
+
+@rules.predicate
+def clerks_for_person(user, person):
+    from boards.access import clerk_board_ids_for
+
+    return person is not None and person.memberships.filter(board_id__in=clerk_board_ids_for(user)).exists()
+
+
+minutes_staff = is_admin_user | is_minutes_clerk
+
+# Board members read draft minutes (the Chair reviews them); everyone else reads them once published.
+rules.add_perm("meetings.view_minutes", minutes_staff | is_minutes_board_member | minutes_are_public)
+rules.add_perm("meetings.change_minutes", minutes_staff & minutes_are_unlocked)
+rules.add_perm("meetings.manage_minutes", minutes_staff)
+rules.add_perm("meetings.record_apology", (minutes_staff | is_minutes_board_member) & minutes_are_unlocked)
+rules.add_perm("meetings.view_resolutions", minutes_staff | is_on_minutes_board)
+rules.add_perm("meetings.track_resolution", minutes_staff)
+rules.add_perm("meetings.respond_resolution", minutes_staff | owns_resolution)
+rules.add_perm("meetings.view_person", rules.always_allow)
+rules.add_perm("meetings.change_interests", is_admin_user | is_the_person | clerks_for_person)

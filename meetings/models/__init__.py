@@ -12,3 +12,4 @@ __all__ = [
     "ReportQuerySet",
     "ReportSection",
 ]
+from .minutes import Attendance, Declaration, Interest, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesLocked, MinutesStatus, OtherAttendee, Resolution, ResolutionResponse  # noqa: E402,F401

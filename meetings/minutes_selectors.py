@@ -1,0 +1,289 @@
+"""Reads for minutes pages and papers, with their joins done up front (no query per row).
+
+`printed_minutes` builds the whole document as plain data (letters, numerals, sentences) so the
+templates only lay it out.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from boards.models import Membership
+from core.formats import plain_date
+from meetings.models import Meeting
+from meetings.models.minutes import (
+    Attendance, Declaration, InterestKind, MeetingMinutes, Minute, MinutePoint, Resolution, ResolutionResponse,
+)
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def letter(n: int) -> str:
+    """1 → 'a', 27 → 'aa' (a minute rarely runs past (z), but it must not wrap to (a))."""
+    n = int(n)
+    return LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
+def roman(n: int) -> str:
+    n, out = int(n), ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def short_name(person) -> str:
+    """'Councillor Mellen' as the minutes refer to a member in running text."""
+    if person.honorific:
+        return f"{person.honorific} {person.last_name}"
+    return person.full_name
+
+
+ARTICLE_KIND = {
+    InterestKind.DISCLOSABLE_PECUNIARY: "a disclosable pecuniary interest",
+    InterestKind.OTHER_REGISTRABLE: "an other registrable interest",
+    InterestKind.NON_REGISTRABLE: "a non-registrable interest",
+}
+
+
+def declaration_sentence(declaration: Declaration, minute_number: int | None) -> str:
+    """The declaration as the minutes word it, written from the record."""
+    name = short_name(declaration.person)
+    ref = f"agenda item {declaration.agenda_item.number}"
+    if minute_number:
+        ref += f" (minute {minute_number})"
+    text = declaration.text.strip().rstrip(".")
+    action = Declaration.ACTION_PHRASES[declaration.action]
+    if declaration.kind == InterestKind.NOT_REQUIRED:
+        first = f"Although not required to do so, {name} informed the Board that, with regard to {ref}, {text}."
+    else:
+        first = f"{name} declared {ARTICLE_KIND[declaration.kind]} in {ref} in that {text}."
+    return f"{first} {name} {action}."
+
+
+@dataclass
+class Numbered:
+    label: str  # "(a)", "(1)", "(i)"
+    obj: object
+    children: list = field(default_factory=list)
+
+
+def _tree(rows, top_label, child_label):
+    tops = sorted([r for r in rows if r.parent_id is None], key=lambda r: (r.order, r.pk))
+    kids = {}
+    for r in rows:
+        if r.parent_id is not None:
+            kids.setdefault(r.parent_id, []).append(r)
+    out = []
+    for i, top in enumerate(tops, start=1):
+        children = sorted(kids.get(top.pk, []), key=lambda r: (r.order, r.pk))
+        out.append(Numbered(top_label(i), top, [Numbered(child_label(j), c) for j, c in enumerate(children, start=1)]))
+    return out
+
+
+def minute_points(points) -> list[Numbered]:
+    return _tree(list(points), lambda i: f"({letter(i)})", lambda j: f"({roman(j)})")
+
+
+def minute_resolutions(resolutions) -> list[Numbered]:
+    return _tree(list(resolutions), lambda i: f"({i})", lambda j: f"({roman(j)})")
+
+
+def resolution_label(resolution: Resolution) -> str:
+    """'(2)' or '(3)(i)' — from the resolution's place among its siblings."""
+    siblings = Resolution.objects.filter(minute_id=resolution.minute_id, parent_id=resolution.parent_id).order_by("order", "pk")
+    index = list(siblings.values_list("pk", flat=True)).index(resolution.pk) + 1
+    if resolution.parent_id:
+        return resolution_label(resolution.parent) + f"({roman(index)})"
+    return f"({index})"
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".;:!?" else text + "."
+
+
+def point_groups(points: list[Numbered]) -> list[dict]:
+    """Split the lettered points where a point has a lead-in line ("The following points were
+    highlighted:"); lettering runs on across the groups, as in the reference minutes."""
+    groups = []
+    for numbered in points:
+        if not groups or numbered.obj.lead_in:
+            groups.append({"lead_in": numbered.obj.lead_in, "points": []})
+        groups[-1]["points"].append(numbered)
+    return groups
+
+
+def minute_layout(minute: Minute) -> dict:
+    """One minute as printed: its point groups and its RESOLVED block."""
+    resolutions = minute_resolutions(minute.resolutions.all())
+    single = len(resolutions) == 1 and not resolutions[0].children
+    return {
+        "minute": minute,
+        "point_groups": point_groups(minute_points(minute.points.all())),
+        "resolutions": resolutions,
+        "single_resolution": _full_stop(resolutions[0].obj.text) if single else "",
+        "board_style": minute.resolution_style == Minute.ResolutionStyle.BOARD,
+    }
+
+
+def minutes_queryset():
+    return Minute.objects.select_related("agenda_item", "corrects", "corrects__meeting").prefetch_related(
+        Prefetch("points", queryset=MinutePoint.objects.order_by("order", "pk")),
+        Prefetch("resolutions", queryset=Resolution.objects.select_related("confirms__meeting").order_by("order", "pk")),
+        Prefetch("corrections", queryset=Minute.objects.select_related("meeting")),
+    )
+
+
+def meeting_for_minutes(pk: int) -> Meeting:
+    return Meeting.objects.select_related("board", "board__clerk", "minutes_record").get(pk=pk)
+
+
+def printed_minutes(meeting: Meeting) -> dict:
+    """Everything the printed minutes show, in order, as plain data."""
+    minutes = list(minutes_queryset().filter(meeting=meeting).order_by("position", "number"))
+    attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person", "substitute"))
+    by_person = {a.person_id: a for a in attendance}
+    memberships = list(
+        Membership.objects.filter(board_id=meeting.board_id, role__in=[r for r in Membership.MEMBER_ROLES if r != Membership.Role.SUBSTITUTE])
+        .filter(Q(start_date__isnull=True) | Q(start_date__lte=meeting.date))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=meeting.date))
+        .select_related("person").order_by("position", "person__last_name")
+    )
+    member_ids = {m.person_id for m in memberships}
+    members = []
+    for m in memberships:
+        row = by_person.get(m.person_id)
+        members.append({
+            "name": m.display_name,
+            "present": bool(row and row.status == Attendance.Status.PRESENT),
+            "partial": row.partial_text if row and row.status == Attendance.Status.PRESENT else "",
+        })
+        if row and row.status == Attendance.Status.SUBSTITUTED and row.substitute:
+            members.append({"name": f"{row.substitute.full_name} (substitute for {m.person.full_name})",
+                            "present": True, "partial": row.partial_text})
+    positions = {m.person_id: m.position for m in memberships}
+    apologies = sorted(
+        [a for a in attendance if a.status == Attendance.Status.APOLOGIES or a.apology_in_advance],
+        key=lambda a: (a.person_id not in member_ids, positions.get(a.person_id, 999), a.position, a.person.last_name),
+    )
+    apology_lines = [a.person.full_name + (f" ({a.apology_reason})" if a.apology_reason else "") for a in apologies]
+    numbers_by_item = {m.agenda_item_id: m.number for m in minutes if m.agenda_item_id}
+    declarations = list(meeting.declarations.select_related("person", "agenda_item").order_by("agenda_item__position", "pk"))
+    declaration_lines = [declaration_sentence(d, numbers_by_item.get(d.agenda_item_id)) for d in declarations]
+    others = list(meeting.other_attendees.select_related("person").order_by("position", "pk"))
+    rows = [minute_layout(minute) for minute in minutes]
+    record = getattr(meeting, "minutes_record", None) if _has_record(meeting) else None
+    return {
+        "meeting": meeting,
+        "board": meeting.board,
+        "record": record,
+        "members": members,
+        "others": others,
+        "apology_lines": apology_lines,
+        "declaration_lines": declaration_lines,
+        "minutes": rows,
+    }
+
+
+def _has_record(meeting):
+    try:
+        meeting.minutes_record
+    except MeetingMinutes.DoesNotExist:
+        return False
+    return True
+
+
+# The resolution tracker and the response-to-resolutions paper ---------------------------------
+
+def resolutions_for_board(board, user=None):
+    """Every resolution of the board with its minute, meeting, owner and due meeting."""
+    return (
+        Resolution.objects.filter(minute__meeting__board=board)
+        .select_related("minute", "minute__meeting", "owner", "due_meeting", "parent")
+        .prefetch_related(Prefetch("responses", queryset=ResolutionResponse.objects.select_related("author").order_by("date", "pk")))
+    )
+
+
+def open_resolutions(board, today=None) -> list[dict]:
+    """Open and in-progress resolutions, overdue first (due meeting already past), then by due date."""
+    today = today or timezone.localdate()
+    rows = []
+    qs = resolutions_for_board(board).open().filter(confirms__isnull=True)
+    labels = _labels_for(qs)
+    for r in qs:
+        due = r.due_meeting.date if r.due_meeting else None
+        overdue = due is not None and due < today
+        rows.append({"resolution": r, "label": labels[r.pk], "overdue": overdue, "due": due,
+                     "latest": (list(r.responses.all()) or [None])[-1]})
+    rows.sort(key=lambda x: (not x["overdue"], x["due"] is None, x["due"] or today, x["resolution"].minute.number, x["label"]))
+    return rows
+
+
+def _labels_for(resolutions) -> dict:
+    """Labels '(2)', '(3)(i)' for many resolutions with one query per minute involved."""
+    minute_ids = {r.minute_id for r in resolutions}
+    allrows = list(Resolution.objects.filter(minute_id__in=minute_ids).order_by("order", "pk").values("pk", "minute_id", "parent_id"))
+    index = {}
+    counters = {}
+    for row in allrows:
+        key = (row["minute_id"], row["parent_id"])
+        counters[key] = counters.get(key, 0) + 1
+        index[row["pk"]] = (row["parent_id"], counters[key])
+    labels = {}
+
+    def label(pk):
+        if pk in labels:
+            return labels[pk]
+        parent_id, i = index[pk]
+        labels[pk] = label(parent_id) + f"({roman(i)})" if parent_id else f"({i})"
+        return labels[pk]
+
+    for pk in index:
+        label(pk)
+    return labels
+
+
+def response_paper(meeting: Meeting) -> list[dict] | None:
+    """The "Response to Resolutions" paper(s) a meeting receives: the resolutions due back at this
+    meeting, plus any still open whose due meeting has passed, grouped by the meeting that made
+    them, each quoted with its number and the responses recorded since. None if there are none."""
+    qs = (
+        Resolution.objects.filter(minute__meeting__board_id=meeting.board_id, confirms__isnull=True)
+        .filter(Q(due_meeting=meeting)
+                | Q(due_meeting__date__lt=meeting.date, status__in=[Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS]))
+        .exclude(minute__meeting=meeting)
+        .select_related("minute", "minute__meeting", "parent")
+        .prefetch_related(Prefetch("responses", queryset=ResolutionResponse.objects.select_related("author").order_by("date", "pk")))
+    )
+    wanted = list(qs)
+    if not wanted:
+        return None
+    # Quote a sub-resolution under its parent, and a parent with all its sub-resolutions.
+    ids = {r.pk for r in wanted} | {r.parent_id for r in wanted if r.parent_id}
+    family = list(
+        Resolution.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids))
+        .select_related("minute", "minute__meeting", "minute__meeting__board")
+        .prefetch_related(Prefetch("responses", queryset=ResolutionResponse.objects.order_by("date", "pk")))
+    )
+    labels = _labels_for(family)
+    groups = {}
+    for r in family:
+        groups.setdefault(r.minute.meeting, {}).setdefault(r.minute, []).append(r)
+    papers = []
+    for source in sorted(groups, key=lambda m: (m.date, m.start_time)):
+        entries = []
+        for minute in sorted(groups[source], key=lambda m: m.number):
+            for numbered in minute_resolutions(groups[source][minute]):
+                entries.append({"minute": minute, "numbered": numbered, "label": labels[numbered.obj.pk],
+                                "children": [{"numbered": c, "label": labels[c.obj.pk]} for c in numbered.children]})
+        top_labels = [e["label"] for e in entries]
+        papers.append({
+            "source": source,
+            "entries": entries,
+            "range": f"{top_labels[0]} to {top_labels[-1]}" if len(top_labels) > 1 else top_labels[0],
+            "heading": f"Response to Resolutions from {source.board.name} {plain_date(source.date)} to be presented to the {plain_date(meeting.date)} meeting",
+        })
+    return papers
