@@ -12,3 +12,4 @@ __all__ = [
     "ReportQuerySet",
     "ReportSection",
 ]
+from meetings.pack.models import Pack, PackVersion, RenderedSection  # noqa: E402,F401
