@@ -100,3 +100,10 @@ rules.add_perm("meetings.change_report", (is_report_author & report_is_editable)
 rules.add_perm("meetings.submit_report", is_report_author & report_is_editable)
 rules.add_perm("meetings.approve_report", staff & report_is_submitted)
 rules.add_perm("meetings.return_report", staff & report_is_submitted)
+
+
+# Agenda packs: members and clerks get both variants; everyone else who may see the meeting
+# gets the public pack, and the public only once the agenda is published.
+rules.add_perm("meetings.publish_pack", staff)
+rules.add_perm("meetings.view_members_pack", staff | is_board_member)
+rules.add_perm("meetings.view_public_pack", meeting_is_published | is_on_board | is_admin_user)
