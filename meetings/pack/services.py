@@ -252,6 +252,7 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
     labels = {key: label for key, (label, _) in html_jobs.items()}
     labels.update({key: _paper_name(plan, p) for key, p in office.items()})
     rendered = []
+    refused = []
     failures = []
 
     def on_done(key, result):
@@ -260,6 +261,7 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
             return
         cached[key] = _cache_put(key, labels[key], result)
         rendered.append(labels[key])
+        refused.extend(result.get("refused", []))
         done[0] += 1
         _update(pack, progress_done=done[0])
 
@@ -326,7 +328,7 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
     data = assemble.finish(merged, title=plan.title, author=plan.author,
                            subject=f"{Pack.Variant(plan.variant).label}, {Pack.Kind(plan.kind).label.lower()}")
     stats = {"rendered": rendered, "cached": len(html_jobs) + len(office) - len([r for r in rendered if r != "Contents"]),
-             "render_seconds": round(render_seconds, 3), "total_seconds": round(time.perf_counter() - started, 3)}
+             "refused_urls": [u[:200] for u in refused], "render_seconds": round(render_seconds, 3), "total_seconds": round(time.perf_counter() - started, 3)}
     return _store_version(pack, plan, digest, data, total_pages, contents_list, stats)
 
 
