@@ -133,10 +133,19 @@ def _run_jobs(jobs: list[tuple], on_done) -> None:
             on_done(key, _call(function, args))
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_call, function, args): key for key, function, args in jobs}
-        for future in as_completed(futures):
-            on_done(futures[future], future.result())
+    # A Celery prefork child is marked daemonic, and multiprocessing refuses to let daemonic
+    # processes start children. These children are ours and are gone before the task returns
+    # (the pool is shut down on leaving the block), so lift the flag for the duration.
+    process = multiprocessing.current_process()
+    daemonic = process._config.pop("daemon", None)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(_call, function, args): key for key, function, args in jobs}
+            for future in as_completed(futures):
+                on_done(futures[future], future.result())
+    finally:
+        if daemonic is not None:
+            process._config["daemon"] = daemonic
 
 
 def _call(function, args):
