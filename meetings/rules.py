@@ -182,3 +182,10 @@ rules.add_perm("meetings.track_resolution", minutes_staff)
 rules.add_perm("meetings.respond_resolution", minutes_staff | owns_resolution)
 rules.add_perm("meetings.view_person", rules.always_allow)
 rules.add_perm("meetings.change_interests", is_admin_user | is_the_person | clerks_for_person)
+
+
+# Agenda packs: members and clerks get both variants; everyone else who may see the meeting
+# gets the public pack, and the public only once the agenda is published.
+rules.add_perm("meetings.publish_pack", staff)
+rules.add_perm("meetings.view_members_pack", staff | is_board_member)
+rules.add_perm("meetings.view_public_pack", meeting_is_published | is_on_board | is_admin_user)

@@ -28,3 +28,4 @@ def send_agenda_published_notice(meeting_id: int) -> int:
         sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients])
         Meeting.objects.filter(pk=meeting.pk).update(agenda_notice_sent_at=timezone.now())
     return sent
+from meetings.pack.tasks import pack_render  # noqa: E402,F401  (Celery autodiscovery looks here)

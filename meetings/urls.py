@@ -72,3 +72,16 @@ urlpatterns += [
     path("people/<int:pk>/interests/", minutes_views.interest_add, name="interest_add"),
     path("interests/<int:pk>/end/", minutes_views.interest_end, name="interest_end"),
 ]
+
+from meetings.pack import views as pack_views  # noqa: E402
+
+urlpatterns += [
+    path("meetings/<int:pk>/pack/publish/", pack_views.pack_publish, name="pack_publish"),
+    path("meetings/<int:pk>/pack/supplementary/publish/", pack_views.pack_publish_supplementary,
+         name="pack_publish_supplementary"),
+    path("meetings/<int:pk>/pack/status/", pack_views.pack_status, name="pack_status"),
+    path("meetings/<int:pk>/pack/<str:variant>.pdf", pack_views.pack_download, name="pack_download"),
+    path("meetings/<int:pk>/pack/supplementary/<str:variant>.pdf", pack_views.pack_download,
+         {"kind": "supplementary"}, name="pack_supplementary_download"),
+    path("packs/versions/<int:pk>.pdf", pack_views.pack_version_download, name="pack_version_download"),
+]

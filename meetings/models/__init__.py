@@ -13,3 +13,4 @@ __all__ = [
     "ReportSection",
 ]
 from .minutes import Attendance, Declaration, Interest, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesLocked, MinutesStatus, OtherAttendee, Resolution, ResolutionResponse  # noqa: E402,F401
+from meetings.pack.models import Pack, PackVersion, RenderedSection  # noqa: E402,F401

@@ -1,0 +1,300 @@
+"""Freeze what a pack shows (the plan), and render its sections.
+
+`build_plan` reads the database once and turns the meeting into HTML strings and appendix
+references, each with a content hash. Everything after that (`render_section`,
+`convert_office_document`) works from those strings and bytes alone, so it can run in child
+processes with no database connection.
+"""
+import importlib
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import asdict, dataclass, field
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+
+from core.formats import long_date
+from core.pdf import content_hash, render_html
+from meetings.models import AgendaItem, Attachment, ExemptParagraph, Meeting, PaperStatus, Report
+
+from .models import Pack
+
+PACK_REPORT_STATUSES = (Report.Status.APPROVED, Report.Status.PUBLISHED)
+
+
+class PaperFailed(Exception):
+    """A paper could not be rendered or read; `paper` names it for the clerk."""
+
+    def __init__(self, paper: str, reason: str):
+        super().__init__(f"{paper}: {reason}")
+        self.paper, self.reason = paper, reason
+
+
+@dataclass
+class Paper:
+    key: str  # what it is, stable across edits: "report:5", "attachment:7", "minutes:12"
+    title: str  # as the contents page and the bookmarks name it
+    kind: str  # "html", "pdf" (merged as is) or "office" (converted by LibreOffice)
+    hash: str  # of exactly what goes into the PDF
+    level: int = 1  # 1 a paper, 2 an appendix of the paper above it
+    html: str = ""
+    storage_name: str = ""  # appendices: the file in Django storage
+    extension: str = ""
+    headings: bool = False  # nest the paper's own headings under its bookmark
+
+
+@dataclass
+class ItemPlan:
+    key: str
+    number: int
+    title: str
+    exempt: bool
+    paragraph: int | None
+    paper_status: str
+    papers: list = field(default_factory=list)
+
+    @property
+    def note(self) -> str:
+        if self.paper_status in (PaperStatus.TO_FOLLOW, PaperStatus.AT_MEETING) and not self.papers:
+            return PaperStatus(self.paper_status).label
+        return ""
+
+
+@dataclass
+class PackPlan:
+    meeting_id: int
+    variant: str
+    kind: str
+    title: str
+    author: str
+    footer_left: str
+    cover_html: str
+    cover_hash: str
+    items: list
+
+    def papers(self):
+        for item in self.items:
+            yield from item.papers
+
+    def sources(self) -> dict:
+        """What the pack is built from, as stored on each version (see `sources_diff`)."""
+        return {
+            "cover": self.cover_hash,
+            "items": [
+                {"key": i.key, "number": i.number, "title": i.title, "exempt": i.exempt,
+                 "paragraph": i.paragraph, "paper_status": i.paper_status}
+                for i in self.items
+            ],
+            "papers": [
+                {"key": p.key, "item": i.key, "title": p.title, "hash": p.hash}
+                for i in self.items for p in i.papers
+            ],
+        }
+
+    def digest(self) -> str:
+        import json
+
+        return content_hash(json.dumps(self.sources(), sort_keys=True))
+
+
+def _html_paper(key, title, html, **kwargs) -> Paper:
+    return Paper(key=key, title=title, kind="html", html=html, hash=content_hash("html", html), **kwargs)
+
+
+def _papers_module():
+    try:
+        return importlib.import_module("meetings.papers")
+    except ImportError:
+        return None
+
+
+def _report_papers(report: Report, item: AgendaItem, meeting: Meeting, context: dict) -> list[Paper]:
+    html = render_to_string("meetings/pack/report.html", {
+        **context, "report": report, "item": item, "paper_title": report.title,
+        "priorities_ticked": {p.pk for p in report.strategic_priorities.all()},
+    })
+    papers = [_html_paper(f"report:{report.pk}", report.title, html, headings=True)]
+    for n, attachment in enumerate(report.attachments.all()):
+        papers.append(_appendix_paper(attachment, n))
+    return papers
+
+
+def _appendix_paper(attachment: Attachment, n: int) -> Paper:
+    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 26]
+    digest = attachment.sha256
+    if not digest:
+        import hashlib
+
+        h = hashlib.sha256()
+        with attachment.file.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        digest = h.hexdigest()
+    return Paper(
+        key=f"attachment:{attachment.pk}", title=f"Appendix {letter}: {attachment.title}",
+        kind="pdf" if attachment.kind == Attachment.Kind.PDF else "office",
+        hash=content_hash("appendix", attachment.kind, digest), level=2,
+        storage_name=attachment.file.name, extension=attachment.kind,
+    )
+
+
+def _placeholder(item: AgendaItem, paragraph: int, what: str, verb: str, context: dict) -> Paper:
+    html = render_to_string("meetings/pack/placeholder.html", {
+        **context, "item": item, "paragraph": paragraph, "what": what, "verb": verb,
+        "paragraph_words": ExemptParagraph(paragraph).label if paragraph else "",
+        "paper_title": f"Item {item.number}: exempt information",
+    })
+    return _html_paper(f"exempt:{item.pk}:{what}", f"Exempt information (paragraph {paragraph})", html)
+
+
+def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict) -> list[Paper] | None:
+    """The previous meeting's minutes and any response to resolutions, from the minutes feature.
+
+    `meetings.papers` (the minutes feature) gives `minutes_paper_html(meeting)` for the minutes of
+    the meeting passed in (we pass the previous meeting) and `response_to_resolutions_html(meeting)`
+    for the paper presented to this meeting. Without it, None: the item's attached documents are used.
+    """
+    module = _papers_module()
+    if module is None or not hasattr(module, "minutes_paper_html"):
+        return None
+    papers = []
+    previous = meeting.previous_meeting()
+    if previous is not None:
+        body = module.minutes_paper_html(previous)
+        if body:
+            title = f"Minutes of the meeting held on {long_date(previous.date)}"
+            papers.append(_html_paper(f"minutes:{previous.pk}", title, _wrap(body, title, context), headings=True))
+    if hasattr(module, "response_to_resolutions_html"):
+        body = module.response_to_resolutions_html(meeting)
+        if body:
+            title = "Response to resolutions"
+            papers.append(_html_paper(f"resolutions:{meeting.pk}", title, _wrap(body, title, context), headings=True))
+    return papers
+
+
+def _wrap(body: str, title: str, context: dict) -> str:
+    from django.utils.safestring import mark_safe
+
+    if "<html" in body[:500].lower():
+        return body
+    return render_to_string("meetings/pack/minutes.html", {**context, "body": mark_safe(body), "paper_title": title})
+
+
+def load_meeting(meeting_id: int) -> Meeting:
+    reports = Report.objects.filter(status__in=PACK_REPORT_STATUSES).order_by("pk").prefetch_related(
+        "strategic_priorities", Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
+    )
+    items = AgendaItem.objects.order_by("position", "pk").prefetch_related(Prefetch("reports", queryset=reports))
+    return (
+        Meeting.objects.select_related("board", "board__clerk")
+        .prefetch_related(Prefetch("items", queryset=items), "board__strategic_priorities")
+        .get(pk=meeting_id)
+    )
+
+
+def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_follow_keys=None) -> PackPlan:
+    """Everything the pack will show, frozen into HTML strings and file references.
+
+    Public variant: an exempt item's papers, or an exempt report with its appendices, become one
+    placeholder page naming the item and the Schedule 12A paragraph; nothing of them is read.
+    Supplementary kind: only the items in `to_follow_keys` (marked "To follow" when the pack was
+    published) that now have papers.
+    """
+    meeting = load_meeting(meeting_id)
+    board = meeting.board
+    public = variant == Pack.Variant.PUBLIC
+    context = {"meeting": meeting, "board": board, "all_priorities": list(board.strategic_priorities.all())}
+    items = list(meeting.items.all())
+    plans = []
+    for item in items:
+        if kind == Pack.Kind.SUPPLEMENTARY and f"item:{item.pk}" not in (to_follow_keys or ()):
+            continue
+        plan = ItemPlan(key=f"item:{item.pk}", number=item.number, title=item.title, exempt=item.is_exempt,
+                        paragraph=item.exempt_paragraph, paper_status=item.paper_status)
+        reports = list(item.reports.all())
+        if public and item.is_exempt:
+            if reports or item.paper_status == PaperStatus.ATTACHED or item.kind == AgendaItem.Kind.BUSINESS:
+                plan.papers.append(_placeholder(item, item.exempt_paragraph, "papers", "are", context))
+            plans.append(plan)
+            continue
+        if item.kind == AgendaItem.Kind.MINUTES:
+            minutes = _minutes_papers(item, meeting, context)
+            if minutes is not None:
+                plan.papers.extend(minutes)
+        for report in reports:
+            if public and report.is_exempt:
+                plan.papers.append(_placeholder(item, report.exempt_paragraph, "report", "is", context))
+                continue
+            plan.papers.extend(_report_papers(report, item, meeting, context))
+        if kind == Pack.Kind.SUPPLEMENTARY and not plan.papers:
+            continue
+        plans.append(plan)
+
+    variant_name = "Public" if public else "Members'"
+    if kind == Pack.Kind.SUPPLEMENTARY:
+        title = f"{board.name}, {long_date(meeting.date)}: supplementary agenda pack ({variant_name.lower()})"
+        cover = render_to_string("meetings/pack/supplementary_cover.html", {
+            **context, "items": [p for p in plans], "paper_title": title,
+            "published_on": meeting.agenda_published_at.date() if meeting.agenda_published_at else None,
+        })
+    else:
+        title = f"{board.name}, {long_date(meeting.date)}: agenda pack ({variant_name.lower()})"
+        cover = render_to_string("meetings/pack/frontsheet.html", {**context, "items": items, "paper_title": title})
+    footer_left = f"{board.name} – {long_date(meeting.date)}"
+    if kind == Pack.Kind.SUPPLEMENTARY:
+        footer_left += " – supplementary"
+    return PackPlan(
+        meeting_id=meeting.pk, variant=variant, kind=kind, title=title, author=board.council_name,
+        footer_left=footer_left, cover_html=cover, cover_hash=content_hash("html", cover), items=plans,
+    )
+
+
+# Rendering (no database from here on) ---------------------------------------------------------
+
+def render_section(html: str) -> dict:
+    """Render one paper to a tagged PDF. Runs in a child process."""
+    import time
+
+    started = time.perf_counter()
+    result = render_html(html, tagged=True)
+    return {"pdf": result.pdf, "page_count": result.page_count, "bookmarks": result.bookmarks,
+            "seconds": time.perf_counter() - started, "refused": result.refused}
+
+
+def convert_office_document(data: bytes, extension: str) -> dict:
+    """Convert a DOCX or XLSX appendix to a tagged PDF with LibreOffice in a private temp dir."""
+    import time
+
+    import pikepdf
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="quorum-soffice-") as tmp:
+        source = os.path.join(tmp, f"appendix.{extension}")
+        with open(source, "wb") as f:
+            f.write(data)
+        profile = os.path.join(tmp, "profile")
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if not soffice:
+            raise RuntimeError("LibreOffice (soffice) is not installed")
+        filter_name = "calc_pdf_Export" if extension == "xlsx" else "writer_pdf_Export"
+        target = f'pdf:{filter_name}:{{"UseTaggedPDF":{{"type":"boolean","value":"true"}}}}'
+        completed = subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", target, "--outdir", tmp, source],
+            capture_output=True, timeout=180,
+        )
+        output = os.path.join(tmp, "appendix.pdf")
+        if completed.returncode != 0 or not os.path.exists(output):
+            detail = (completed.stderr or completed.stdout).decode(errors="replace").strip()[-300:]
+            raise RuntimeError(f"LibreOffice could not convert it ({detail or 'no output'})")
+        with open(output, "rb") as f:
+            pdf = f.read()
+    with pikepdf.open(__import__("io").BytesIO(pdf)) as doc:
+        pages = len(doc.pages)
+    return {"pdf": pdf, "page_count": pages, "bookmarks": [], "seconds": time.perf_counter() - started, "refused": []}
+
+
+def plan_as_dict(plan: PackPlan) -> dict:
+    return asdict(plan)

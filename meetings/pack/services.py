@@ -1,0 +1,459 @@
+"""Writes for agenda packs: asking for a pack, building it, and saying whether it is out of date.
+
+`pack_publish` records the request and enqueues the Celery task once the transaction commits;
+`pack_build` is what the task (and `manage.py render_pack`) runs: plan → render the sections that
+are not cached, in parallel → assemble → store a new PackVersion. A failure names the paper and
+leaves the last good version in place.
+"""
+import contextlib
+import hashlib
+import io
+import logging
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core.pdf import content_hash
+from meetings.models import Meeting
+
+from . import assemble
+from .models import Pack, PackVersion, RenderedSection
+from .render import PaperFailed, build_plan, convert_office_document, render_section
+
+logger = logging.getLogger(__name__)
+
+LOCK_NAMESPACE = 7164  # first key of pg_advisory_lock(int, int); the second is the pack's id
+
+
+class PackBusy(Exception):
+    """Another render of the same pack holds its lock."""
+
+
+# Asking for a pack ---------------------------------------------------------------------------
+
+def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[Pack]:
+    """Queue the members' and the public pack of a meeting. The previous packs stay downloadable."""
+    with transaction.atomic():
+        packs = []
+        for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
+            Pack.objects.get_or_create(meeting=meeting, variant=variant, kind=kind)
+            pack = Pack.objects.select_for_update().get(meeting=meeting, variant=variant, kind=kind)
+            pack.requested += 1
+            pack.state = Pack.State.QUEUED
+            pack.progress_done = pack.progress_total = 0
+            pack.error = pack.failed_paper = ""
+            pack.requested_by = user if user is not None and user.is_authenticated else None
+            pack.requested_at = timezone.now()
+            pack.save()
+            packs.append(pack)
+        from .tasks import pack_render
+
+        for pack in packs:
+            transaction.on_commit(
+                lambda v=pack.variant: pack_render.delay(meeting.pk, v, kind)
+            )
+    return packs
+
+
+def pack_publish_supplementary(*, meeting: Meeting, user) -> list[Pack]:
+    """Queue a supplementary pack of the papers that were "To follow" and have since arrived."""
+    return pack_publish(meeting=meeting, user=user, kind=Pack.Kind.SUPPLEMENTARY)
+
+
+def to_follow_items(meeting: Meeting) -> set[str]:
+    """Items marked "To follow" in the published members' pack."""
+    main = Pack.objects.filter(meeting=meeting, variant=Pack.Variant.MEMBERS, kind=Pack.Kind.MAIN).select_related(
+        "current_version").first()
+    if main is None or main.current_version is None:
+        return set()
+    return {i["key"] for i in main.current_version.sources.get("items", []) if i.get("paper_status") == "to_follow"}
+
+
+def supplementary_available(meeting: Meeting) -> bool:
+    keys = to_follow_items(meeting)
+    if not keys:
+        return False
+    plan = build_plan(meeting.pk, Pack.Variant.MEMBERS, Pack.Kind.SUPPLEMENTARY, to_follow_keys=keys)
+    return bool(plan.items)
+
+
+# The lock ------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def pack_lock(pack_id: int, *, wait: bool):
+    """One render per pack at a time. A PostgreSQL session lock: it goes when the worker dies."""
+    if connection.vendor != "postgresql":
+        yield  # SQLite (development): one writer at a time anyway
+        return
+    with connection.cursor() as cursor:
+        if wait:
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_NAMESPACE, pack_id])
+        else:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, pack_id])
+            if not cursor.fetchone()[0]:
+                raise PackBusy(pack_id)
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, pack_id])
+
+
+# Building a pack -----------------------------------------------------------------------------
+
+def _update(pack: Pack, **fields):
+    Pack.objects.filter(pk=pack.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(pack, name, value)
+
+
+def _workers() -> int:
+    return int(getattr(settings, "QUORUM_PACK_WORKERS", 0) or os.environ.get("QUORUM_PACK_WORKERS", 0)
+               or os.cpu_count() or 1)
+
+
+def _run_jobs(jobs: list[tuple], on_done) -> None:
+    """Run (key, function, args) jobs on every core; call on_done(key, result) as each finishes.
+
+    A forked process pool, biggest job first: children get the HTML and return bytes, and never
+    touch the database.
+    """
+    workers = min(_workers(), len(jobs))
+    jobs = sorted(jobs, key=lambda j: -len(j[2][0]) if isinstance(j[2][0], (str, bytes)) else 0)
+    if workers <= 1:
+        for key, function, args in jobs:
+            on_done(key, _call(function, args))
+        return
+    context = multiprocessing.get_context("fork")
+    # A Celery prefork child is marked daemonic, and multiprocessing refuses to let daemonic
+    # processes start children. These children are ours and are gone before the task returns
+    # (the pool is shut down on leaving the block), so lift the flag for the duration.
+    process = multiprocessing.current_process()
+    daemonic = process._config.pop("daemon", None)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(_call, function, args): key for key, function, args in jobs}
+            for future in as_completed(futures):
+                on_done(futures[future], future.result())
+    finally:
+        if daemonic is not None:
+            process._config["daemon"] = daemonic
+
+
+def _call(function, args):
+    try:
+        return function(*args)
+    except Exception as exc:  # carried back to the parent, which names the paper
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _cache_put(key: str, label: str, result: dict) -> RenderedSection:
+    name = f"{key}.pdf"
+    with contextlib.suppress(IntegrityError), transaction.atomic():
+        section = RenderedSection(key=key, label=label[:400], page_count=result["page_count"],
+                                  bookmarks=result["bookmarks"], render_seconds=result["seconds"])
+        section.file.save(name, ContentFile(result["pdf"]), save=False)
+        section.save()
+        return section
+    return RenderedSection.objects.get(key=key)  # another run stored it first
+
+
+def _read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as f:
+        return f.read()
+
+
+def _pdf_pages(data: bytes) -> int:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        return len(doc.pages)
+
+
+def _contents_rows(plan, starts: dict, paper_pages: dict) -> list[dict]:
+    rows = []
+    for item in plan.items:
+        rows.append({"is_item": True, "number": item.number, "title": item.title, "note": item.note, "level": 0,
+                     "page": None})
+        for paper in item.papers:
+            rows.append({"is_item": False, "title": paper.title, "level": paper.level,
+                         "page": starts.get(paper.key)})
+    return rows
+
+
+def pack_build(*, meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, wait: bool = True,
+               force: bool = False) -> PackVersion | None:
+    """Build the pack and record it as a new version; the code path of the task and the command.
+
+    Safe to run twice: if the current version was built from the same sources, nothing is
+    rendered and it is kept. Returns the current version, or None if the build failed (the pack
+    then says which paper failed and why; the previous version stays current).
+    """
+    pack, _ = Pack.objects.get_or_create(meeting_id=meeting_id, variant=variant, kind=kind)
+    with pack_lock(pack.pk, wait=wait):
+        pack.refresh_from_db()
+        target = pack.requested
+        _update(pack, state=Pack.State.RENDERING, started_at=timezone.now(), progress_done=0, progress_total=0,
+                error="", failed_paper="")
+        try:
+            version = _build(pack, force=force)
+        except PaperFailed as failure:
+            logger.warning("Pack %s failed at %s: %s", pack.pk, failure.paper, failure.reason)
+            _update(pack, state=Pack.State.FAILED, failed_paper=failure.paper[:400], error=failure.reason,
+                    finished_at=timezone.now(), built=target)
+            return None
+        except Exception as exc:
+            _update(pack, state=Pack.State.FAILED, failed_paper="", error=f"{type(exc).__name__}: {exc}",
+                    finished_at=timezone.now(), built=target)
+            raise
+        _update(pack, state=Pack.State.READY, current_version=version, finished_at=timezone.now(), built=target)
+        return version
+
+
+def _build(pack: Pack, *, force: bool) -> PackVersion:
+    started = time.perf_counter()
+    to_follow = to_follow_items(pack.meeting) if pack.kind == Pack.Kind.SUPPLEMENTARY else None
+    plan = build_plan(pack.meeting_id, pack.variant, pack.kind, to_follow_keys=to_follow)
+    if pack.kind == Pack.Kind.SUPPLEMENTARY and not plan.items:
+        raise PaperFailed("Supplementary pack", "no “To follow” papers have arrived since the pack was published")
+    digest = plan.digest()
+    current = pack.current_version
+    if current is not None and current.sources_digest == digest and not force:
+        return current  # built from exactly these sources already
+
+    papers = list(plan.papers())
+    html_jobs = {plan.cover_hash: ("Agenda front sheet", plan.cover_html)}
+    office = {}
+    for paper in papers:
+        if paper.kind == "html":
+            html_jobs.setdefault(paper.hash, (paper.title, paper.html))
+        elif paper.kind == "office":
+            office.setdefault(paper.hash, paper)
+    cached = {s.key: s for s in RenderedSection.objects.filter(key__in=[*html_jobs, *office])}
+    pdf_appendices = {}
+    for paper in papers:  # read PDF appendices up front: a corrupt one fails before any work
+        if paper.kind == "pdf" and paper.hash not in pdf_appendices:
+            try:
+                data = _read(paper.storage_name)
+                pdf_appendices[paper.hash] = (data, _pdf_pages(data))
+            except Exception as exc:
+                raise PaperFailed(_paper_name(plan, paper), f"the PDF could not be read ({type(exc).__name__}: {exc})")
+
+    total = len(html_jobs) + len(office) + 2  # + contents and assembly
+    done = [len(cached)]
+    _update(pack, progress_total=total, progress_done=done[0])
+    jobs = [(key, render_section, (html,)) for key, (label, html) in html_jobs.items() if key not in cached]
+    for key, paper in office.items():
+        if key not in cached:
+            try:
+                data = _read(paper.storage_name)
+            except Exception as exc:
+                raise PaperFailed(_paper_name(plan, paper), f"the file could not be read ({exc})")
+            jobs.append((key, convert_office_document, (data, paper.extension)))
+    labels = {key: label for key, (label, _) in html_jobs.items()}
+    labels.update({key: _paper_name(plan, p) for key, p in office.items()})
+    rendered = []
+    refused = []
+    failures = []
+
+    def on_done(key, result):
+        if "error" in result:
+            failures.append((key, result["error"]))
+            return
+        cached[key] = _cache_put(key, labels[key], result)
+        rendered.append(labels[key])
+        refused.extend(result.get("refused", []))
+        done[0] += 1
+        _update(pack, progress_done=done[0])
+
+    _run_jobs(jobs, on_done)
+    if failures:
+        key, error = failures[0]
+        raise PaperFailed(labels[key], error)
+    render_seconds = time.perf_counter() - started
+
+    # Page numbers: front sheet, contents, then every paper in order.
+    cover_pages = cached[plan.cover_hash].page_count
+
+    def pages_of(paper):
+        if paper.kind == "pdf":
+            return pdf_appendices[paper.hash][1]
+        return cached[paper.hash].page_count
+
+    contents_pages = 1
+    for _ in range(4):
+        starts, page = {}, cover_pages + contents_pages + 1
+        for paper in papers:
+            starts[paper.key] = page
+            page += pages_of(paper)
+        total_pages = page - 1
+        contents_html = render_to_string("meetings/pack/contents.html", {
+            "rows": _contents_rows(plan, starts, {}), "paper_title": "Contents"})
+        contents_key = content_hash("html", contents_html)
+        contents = RenderedSection.objects.filter(key=contents_key).first()
+        if contents is None:
+            result = render_section(contents_html)
+            contents = _cache_put(contents_key, "Contents", result)
+            rendered.append("Contents")
+        if contents.page_count == contents_pages:
+            break
+        contents_pages = contents.page_count
+    done[0] += 1
+    _update(pack, progress_done=done[0])
+
+    sections = [assemble.Section(_read(cached[plan.cover_hash].file.name)), assemble.Section(_read(contents.file.name))]
+    for paper in papers:
+        if paper.kind == "pdf":
+            sections.append(assemble.Section(pdf_appendices[paper.hash][0], alt=paper.title))
+        else:
+            sections.append(assemble.Section(_read(cached[paper.hash].file.name), alt=paper.title))
+    try:
+        merged = assemble.merge(sections)
+    except Exception as exc:
+        raise PaperFailed("Assembling the pack", f"{type(exc).__name__}: {exc}")
+
+    footer_html = render_to_string("meetings/pack/footer.html", {"left": plan.footer_left, "pages": range(total_pages)})
+    footer_key = content_hash("footer", footer_html)
+    footer = RenderedSection.objects.filter(key=footer_key).first()
+    if footer is None:
+        from core.pdf import render_html
+
+        result = render_html(footer_html, tagged=False)
+        footer = _cache_put(footer_key, "Footer", {"pdf": result.pdf, "page_count": result.page_count,
+                                                    "bookmarks": [], "seconds": 0})
+    assemble.stamp_footers(merged, _read(footer.file.name))
+    assemble.link_contents(merged)
+
+    outline, contents_list = _outline(plan, cover_pages, starts, cached)
+    assemble.add_outline(merged, outline)
+    data = assemble.finish(merged, title=plan.title, author=plan.author,
+                           subject=f"{Pack.Variant(plan.variant).label}, {Pack.Kind(plan.kind).label.lower()}")
+    stats = {"rendered": rendered, "cached": len(html_jobs) + len(office) - len([r for r in rendered if r != "Contents"]),
+             "refused_urls": [u[:200] for u in refused], "render_seconds": round(render_seconds, 3), "total_seconds": round(time.perf_counter() - started, 3)}
+    return _store_version(pack, plan, digest, data, total_pages, contents_list, stats)
+
+
+def _paper_name(plan, paper) -> str:
+    for item in plan.items:
+        if paper in item.papers:
+            return f"{paper.title} (item {item.number}, {item.title})"
+    return paper.title
+
+
+def _outline(plan, cover_pages, starts, cached):
+    entries = [assemble.OutlineEntry("Agenda front sheet", 0), assemble.OutlineEntry("Contents", cover_pages)]
+    contents_list = []
+    for item in plan.items:
+        first = starts.get(item.papers[0].key) if item.papers else None
+        item_entry = assemble.OutlineEntry(f"{item.number} {item.title}", (first or 1) - 1)
+        contents_list.append({"key": item.key, "number": item.number, "title": item.title, "page": first,
+                              "papers": []})
+        parent = None
+        for paper in item.papers:
+            start = starts[paper.key]
+            entry = assemble.OutlineEntry(paper.title, start - 1)
+            contents_list[-1]["papers"].append({"key": paper.key, "title": paper.title, "page": start})
+            if paper.headings and paper.hash in cached:
+                stack = [(1, entry)]
+                for label, page, level in cached[paper.hash].bookmarks:
+                    if level < 2 or level > 3:
+                        continue  # the paper's own title is the paper's entry; keep two levels below
+                    while stack and stack[-1][0] >= level:
+                        stack.pop()
+                    child = assemble.OutlineEntry(label, start - 1 + page)
+                    stack[-1][1].children.append(child)
+                    stack.append((level, child))
+            if paper.level == 2 and parent is not None:
+                parent.children.append(entry)
+            else:
+                item_entry.children.append(entry)
+                parent = entry
+        entries.append(item_entry)
+    return entries, contents_list
+
+
+def _store_version(pack, plan, digest, data, pages, contents_list, stats) -> PackVersion:
+    sha = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        locked = Pack.objects.select_for_update().get(pk=pack.pk)
+        current = locked.current_version
+        if current is not None and current.sha256 == sha:
+            return current
+        number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        version = PackVersion(pack=locked, number=number, created_by=locked.requested_by, sha256=sha, size=len(data),
+                              page_count=pages, sources=plan.sources(), sources_digest=digest,
+                              contents=contents_list, stats=stats)
+        stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{pack.kind}-{pack.variant}-v{number}-{stamp}-{sha[:8]}.pdf"
+        version.file.save(name, ContentFile(data), save=False)
+        version.save()
+        return version
+
+
+# Out of date? --------------------------------------------------------------------------------
+
+def sources_diff(old: dict, new: dict) -> list[str]:
+    """What changed between two packs' sources, in the clerk's words."""
+    changes = []
+    old_items = {i["key"]: i for i in old.get("items", [])}
+    new_items = {i["key"]: i for i in new.get("items", [])}
+    for key, item in new_items.items():
+        before = old_items.get(key)
+        if before is None:
+            changes.append(f"Item {item['number']} “{item['title']}” added")
+            continue
+        if before["number"] != item["number"]:
+            changes.append(f"Item “{item['title']}” moved from {before['number']} to {item['number']}")
+        if before["title"] != item["title"]:
+            changes.append(f"Item {item['number']} renamed “{item['title']}”")
+        if before["exempt"] != item["exempt"]:
+            changes.append(f"Item {item['number']} “{item['title']}” "
+                           + ("made exempt" if item["exempt"] else "no longer exempt"))
+        elif item["exempt"] and before.get("paragraph") != item.get("paragraph"):
+            changes.append(f"Item {item['number']} “{item['title']}”: exempt paragraph changed")
+        if before.get("paper_status") != item.get("paper_status"):
+            changes.append(f"Item {item['number']} “{item['title']}”: paper status changed")
+    for key, item in old_items.items():
+        if key not in new_items:
+            changes.append(f"Item “{item['title']}” removed")
+    old_papers = {p["key"]: p for p in old.get("papers", [])}
+    new_papers = {p["key"]: p for p in new.get("papers", [])}
+    numbers = {k: i["number"] for k, i in new_items.items()}
+    for key, paper in new_papers.items():
+        before = old_papers.get(key)
+        where = f" (item {numbers.get(paper['item'], '?')})"
+        if before is None:
+            changes.append(f"{_paper_noun(key)} “{paper['title']}” added{where}")
+        elif before["hash"] != paper["hash"]:
+            changes.append(f"{_paper_noun(key)} “{paper['title']}” edited{where}")
+    for key, paper in old_papers.items():
+        if key not in new_papers:
+            changes.append(f"{_paper_noun(key)} “{paper['title']}” removed")
+    if old.get("cover") != new.get("cover") and not changes:
+        changes.append("Agenda front sheet changed (meeting details or an item's wording)")
+    return changes
+
+
+def _paper_noun(key: str) -> str:
+    return {"report": "Report", "attachment": "Appendix", "minutes": "Minutes", "resolutions": "Paper",
+            "exempt": "Exempt placeholder"}.get(key.split(":")[0], "Paper")
+
+
+def pack_staleness(pack: Pack) -> list[str]:
+    """Why the pack's current version no longer matches its sources ([] when it does)."""
+    version = pack.current_version
+    if version is None:
+        return []
+    to_follow = to_follow_items(pack.meeting) if pack.kind == Pack.Kind.SUPPLEMENTARY else None
+    plan = build_plan(pack.meeting_id, pack.variant, pack.kind, to_follow_keys=to_follow)
+    if plan.digest() == version.sources_digest:
+        return []
+    return sources_diff(version.sources, plan.sources()) or ["The papers changed since this pack was built"]

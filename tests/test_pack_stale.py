@@ -1,0 +1,56 @@
+"""The meeting page says when a published pack is out of date, and what changed."""
+import pytest
+
+from meetings import services as meeting_services
+from meetings.models import AgendaItem, ExemptParagraph
+from meetings.pack.models import Pack
+from meetings.pack.services import pack_build, pack_staleness
+
+from .factories_pack import pack_meeting
+
+
+@pytest.fixture
+def published(board, clerk):
+    meeting = pack_meeting(board)
+    pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS)
+    return meeting, Pack.objects.get(meeting=meeting, variant=Pack.Variant.MEMBERS)
+
+
+def test_editing_a_report_flips_the_pack_to_out_of_date_and_republishing_clears_it(published, clerk):
+    meeting, pack = published
+    assert pack_staleness(pack) == []
+    report = meeting.items.get(position=5).reports.get()
+    meeting_services.report_update(report=report, version=report.version, user=clerk,
+                                   summary="A new summary after publication.")
+    assert pack_staleness(pack) == ["Report “Reducing Offending Behaviour” edited (item 5)"]
+    first = pack.current_version
+    pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS)
+    pack.refresh_from_db()
+    assert pack.current_version.number == first.number + 1
+    assert pack_staleness(pack) == []
+    first.refresh_from_db()
+    assert first.file.storage.exists(first.file.name)  # the earlier version is kept
+
+
+def test_adding_moving_and_exempting_items_are_named(published, clerk):
+    meeting, pack = published
+    item = meeting_services.agenda_item_create(meeting=meeting, user=clerk, title="Date of next meeting")
+    meeting_services.agenda_item_move(item=item, direction="up", user=clerk)
+    rise = meeting.items.get(title="Business in the Community - RISE Update")
+    meeting_services.agenda_item_update(item=rise, version=rise.version, user=clerk, is_exempt=True,
+                                        exempt_paragraph=ExemptParagraph.FINANCIAL, exempt_reason="Contract prices.")
+    changes = pack_staleness(pack)
+    assert "Item 6 “Date of next meeting” added" in changes
+    assert "Item “Quarter 1 & 2 Performance” moved from 6 to 7" in changes
+    assert "Item 4 “Business in the Community - RISE Update” made exempt" in changes
+
+
+def test_meeting_page_shows_out_of_date_to_the_clerk(published, clerk, client):
+    meeting, pack = published
+    report = meeting.items.get(position=4).reports.get()
+    meeting_services.report_update(report=report, version=report.version, user=clerk, summary="Changed.")
+    client.force_login(clerk)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Out of date." in page
+    assert "Report “Business in the Community - RISE Update” edited (item 4)" in page
+    assert "Publish pack" in page
