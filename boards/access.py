@@ -22,10 +22,7 @@ def roles_by_board(user):
     rows = Membership.objects.filter(person__user=user, end_date__isnull=True).values_list("board_id", "role")
     for board_id, role in rows:
         roles.setdefault(board_id, set()).add(role)
-    from boards.models import Board
-
-    for board_id in Board.objects.filter(clerk__user=user).values_list("pk", flat=True):
-        roles.setdefault(board_id, set()).add(CLERK)
+    # The clerk named on the front sheet (Board.clerk) is for display; the clerk *role* is a membership.
     user._quorum_roles = roles
     return roles
 

@@ -1,5 +1,6 @@
 """The meeting page says when a published pack is out of date, and what changed."""
 import pytest
+from django.urls import reverse
 
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, ExemptParagraph
@@ -51,6 +52,10 @@ def test_meeting_page_shows_out_of_date_to_the_clerk(published, clerk, client):
     meeting_services.report_update(report=report, version=report.version, user=clerk, summary="Changed.")
     client.force_login(clerk)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Out of date." in page
-    assert "Report “Business in the Community - RISE Update” edited (item 4)" in page
     assert "Publish pack" in page
+    # The meeting page asks for the (costlier) staleness check as soon as it has loaded.
+    status_url = reverse("meetings:pack_status", args=[meeting.pk])
+    assert f'hx-get="{status_url}" hx-trigger="load"' in page
+    status = client.get(status_url).content.decode()
+    assert "Out of date." in status
+    assert "Report “Business in the Community - RISE Update” edited (item 4)" in status

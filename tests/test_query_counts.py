@@ -43,3 +43,21 @@ def test_pages_run_a_fixed_number_of_queries(client, board, member, clerk, offic
         with django_assert_max_num_queries(MAX_QUERIES):
             response = client.get(url)
         assert response.status_code == 200
+
+
+def test_meeting_page_with_published_packs_runs_a_fixed_number_of_queries(client, board, clerk, member,
+                                                                          django_assert_max_num_queries):
+    from meetings.pack.services import pack_build
+
+    from .factories_pack import pack_meeting
+
+    meeting = pack_meeting(board)
+    for variant in ("members", "public"):
+        pack_build(meeting_id=meeting.pk, variant=variant)
+    for user in (clerk, member, None):
+        client.logout()
+        if user:
+            client.force_login(user)
+        with django_assert_max_num_queries(MAX_QUERIES):
+            response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assert "Download the" in response.content.decode()

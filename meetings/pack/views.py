@@ -15,8 +15,12 @@ from .models import Pack, PackVersion
 VARIANT_PERMS = {Pack.Variant.MEMBERS: "meetings.view_members_pack", Pack.Variant.PUBLIC: "meetings.view_public_pack"}
 
 
-def panel_context(meeting: Meeting, user) -> dict:
-    """What the pack panel shows this user: the variants they may download, their state, staleness."""
+def panel_context(meeting: Meeting, user, with_staleness: bool = True) -> dict:
+    """What the pack panel shows this user: the variants they may download, their state, staleness.
+
+    Working out staleness rebuilds the pack's sources, so the meeting page leaves it out and the
+    status line fetches it straight after the page loads (`needs_staleness`).
+    """
     can_publish = user.has_perm("meetings.publish_pack", meeting)
     packs = {(p.kind, p.variant): p for p in Pack.objects.filter(meeting=meeting).select_related("current_version")}
     rows = []
@@ -27,14 +31,18 @@ def panel_context(meeting: Meeting, user) -> dict:
             pack = packs.get((kind, variant))
             if pack is None or (not can_publish and pack.current_version is None):
                 continue
-            stale = services.pack_staleness(pack) if can_publish and not pack.busy else []
-            rows.append({"pack": pack, "stale": stale})
+            check = can_publish and not pack.busy and pack.current_version is not None
+            stale = services.pack_staleness(pack) if check and with_staleness else []
+            rows.append({"pack": pack, "stale": stale, "unchecked": check and not with_staleness})
+    has_main = any(p.kind == Pack.Kind.MAIN and p.current_version_id for p in packs.values())
     return {
         "meeting": meeting,
         "pack_rows": rows,
         "can_publish_pack": can_publish,
         "pack_busy": any(r["pack"].busy for r in rows),
-        "supplementary_available": can_publish and services.supplementary_available(meeting),
+        "needs_staleness": any(r["unchecked"] for r in rows),
+        "supplementary_available": (can_publish and has_main and with_staleness
+                                    and services.supplementary_available(meeting)),
     }
 
 

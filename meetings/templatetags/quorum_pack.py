@@ -8,4 +8,4 @@ def pack_panel(context, meeting):
     """The pack panel's data for the signed-in user (the meeting page includes the panel as is)."""
     from meetings.pack.views import panel_context
 
-    return panel_context(meeting, context["request"].user)
+    return panel_context(meeting, context["request"].user, with_staleness=False)
