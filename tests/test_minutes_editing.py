@@ -35,7 +35,7 @@ def test_clerk_adds_points_and_subpoints_that_letter_themselves_and_moves_them(c
     client.post(reverse("meetings:points_reorder", args=[minute.pk]), {"item": [a.pk, b.pk], "parent": ""})
     assert [p[:2] for p in labels(minute)] == [("(a)", "first point"), ("(b)", "second point")]
     page = client.get(reverse("meetings:minute_edit", args=[minute.pk])).content.decode()
-    assert 'aria-label="Move point (a) down"' in page
+    assert 'Move down<span class="visually-hidden"> point (a)</span>' in page
 
 
 def test_two_numbered_resolutions_with_a_sub_resolution(client, board, clerk):
