@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,18 @@ from .factories_pack import pack_meeting, report_for
 ROOT = Path(__file__).resolve().parent.parent
 
 
+QUEUE = f"pack-test-{uuid.uuid4().hex[:8]}"
+
+
 def _start_worker(log):
     db = settings.DATABASES["default"]
     env = dict(os.environ)
-    env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    env["CELERY_BROKER_URL"] = "redis://127.0.0.1:6379/6"
+    env["DATABASE_URL"] = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env["CELERY_BROKER_URL"] = settings.CELERY_BROKER_URL  # the broker this test process sends to
+    env["CELERY_TASK_DEFAULT_QUEUE"] = QUEUE  # a queue of its own: no other worker can take its tasks
     celery = str(Path(sys.executable).with_name("celery"))
     return subprocess.Popen(
-        [celery, "-A", "tests.pack_celery", "worker", "-c", "1", "-l", "info", "--without-heartbeat",
+        [celery, "-A", "tests.pack_celery", "worker", "-c", "1", "-l", "info", "-Q", QUEUE, "--without-heartbeat",
          "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
@@ -48,9 +53,12 @@ def _wait(predicate, timeout, what):
 @pytest.mark.worker
 def test_killed_worker_keeps_the_last_pack_and_the_pack_completes_after_restart(
         transactional_db, board, clerk, tmp_path):
-    import redis
+    from quorum.celery import app as celery_app
 
-    redis.Redis.from_url("redis://127.0.0.1:6379/6").flushdb()
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        pytest.skip("needs the Redis broker that `make test` sets")
+    old_queue = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = QUEUE
     meeting = pack_meeting(board)
     first = pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS)
     item = meeting.items.get(position=5)
@@ -79,5 +87,6 @@ def test_killed_worker_keeps_the_last_pack_and_the_pack_completes_after_restart(
         assert pack.built == pack.requested
         assert first.file.storage.exists(first.file.name)
     finally:
+        celery_app.conf.task_default_queue = old_queue
         _kill(worker)
         log.close()
