@@ -129,6 +129,17 @@ def minute_layout(minute: Minute) -> dict:
     }
 
 
+def _is_exempt(minute: Minute) -> bool:
+    return bool(minute.agenda_item_id and minute.agenda_item.is_exempt)
+
+
+def exempt_layout(minute: Minute) -> dict:
+    """The public's view of an exempt minute: number, title and the paragraph, nothing else."""
+    return {"minute": minute, "exempt": True, "exempt_paragraph": minute.agenda_item.exempt_paragraph,
+            "exempt_words": minute.agenda_item.get_exempt_paragraph_display(),
+            "point_groups": [], "resolutions": [], "single_resolution": "", "board_style": False}
+
+
 def minutes_queryset():
     return Minute.objects.select_related("agenda_item", "corrects", "corrects__meeting").prefetch_related(
         Prefetch("points", queryset=MinutePoint.objects.order_by("order", "pk")),
@@ -141,8 +152,12 @@ def meeting_for_minutes(pk: int) -> Meeting:
     return Meeting.objects.select_related("board", "board__clerk", "minutes_record").get(pk=pk)
 
 
-def printed_minutes(meeting: Meeting) -> dict:
-    """Everything the printed minutes show, in order, as plain data."""
+def printed_minutes(meeting: Meeting, public: bool = False) -> dict:
+    """Everything the printed minutes show, in order, as plain data.
+
+    `public`: the version anyone may read. The minute of an exempt item keeps its number and title
+    but none of its narrative, points or resolutions: it says which Schedule 12A paragraph applies.
+    """
     minutes = list(minutes_queryset().filter(meeting=meeting).order_by("position", "number"))
     attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person", "substitute"))
     by_person = {a.person_id: a for a in attendance}
@@ -174,7 +189,7 @@ def printed_minutes(meeting: Meeting) -> dict:
     declarations = list(meeting.declarations.select_related("person", "agenda_item").order_by("agenda_item__position", "pk"))
     declaration_lines = [declaration_sentence(d, numbers_by_item.get(d.agenda_item_id)) for d in declarations]
     others = list(meeting.other_attendees.select_related("person").order_by("position", "pk"))
-    rows = [minute_layout(minute) for minute in minutes]
+    rows = [exempt_layout(minute) if public and _is_exempt(minute) else minute_layout(minute) for minute in minutes]
     record = getattr(meeting, "minutes_record", None) if _has_record(meeting) else None
     return {
         "meeting": meeting,
@@ -246,16 +261,21 @@ def _labels_for(resolutions) -> dict:
     return labels
 
 
-def response_paper(meeting: Meeting) -> list[dict] | None:
+def response_paper(meeting: Meeting, public: bool = False) -> list[dict] | None:
     """The "Response to Resolutions" paper(s) a meeting receives: the resolutions due back at this
     meeting, plus any still open whose due meeting has passed, grouped by the meeting that made
-    them, each quoted with its number and the responses recorded since. None if there are none."""
+    them, each quoted with its number and the responses recorded since. None if there are none.
+    `public`: resolutions of exempt items are left out."""
     qs = (
         Resolution.objects.filter(minute__meeting__board_id=meeting.board_id, confirms__isnull=True)
         .filter(Q(due_meeting=meeting)
                 | Q(due_meeting__date__lt=meeting.date, status__in=[Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS]))
         .exclude(minute__meeting=meeting)
-        .select_related("minute", "minute__meeting", "parent")
+    )
+    if public:
+        qs = qs.exclude(minute__agenda_item__is_exempt=True)
+    qs = (
+        qs.select_related("minute", "minute__meeting", "parent")
         .prefetch_related(Prefetch("responses", queryset=ResolutionResponse.objects.select_related("author").order_by("date", "pk")))
     )
     wanted = list(qs)

@@ -58,10 +58,15 @@ def _direction(request):
 
 # Reading the minutes -----------------------------------------------------------------------
 
+def _public_view(user, meeting) -> bool:
+    """Whether this reader gets the public version (exempt minutes withheld)."""
+    return not user.has_perm("meetings.view_exempt_minutes", meeting)
+
+
 def minutes_view(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.view_minutes", meeting)
-    context = sel.printed_minutes(meeting)
+    context = sel.printed_minutes(meeting, public=_public_view(request.user, meeting))
     context.update({
         "can_change": request.user.has_perm("meetings.change_minutes", meeting),
         "can_manage": request.user.has_perm("meetings.manage_minutes", meeting),
@@ -72,7 +77,8 @@ def minutes_view(request, pk):
 def minutes_print(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.view_minutes", meeting)
-    return render(request, "meetings/minutes/print.html", sel.printed_minutes(meeting))
+    return render(request, "meetings/minutes/print.html",
+                  sel.printed_minutes(meeting, public=_public_view(request.user, meeting)))
 
 
 def minutes_pdf(request, pk):
@@ -80,7 +86,8 @@ def minutes_pdf(request, pk):
     _require(request.user, "meetings.view_minutes", meeting)
     from meetings.papers import minutes_pdf_bytes
 
-    response = HttpResponse(minutes_pdf_bytes(meeting), content_type="application/pdf")
+    response = HttpResponse(minutes_pdf_bytes(meeting, public=_public_view(request.user, meeting)),
+                            content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'
     return response
 
@@ -630,7 +637,7 @@ def response_paper(request, pk):
         raise Http404
     from meetings.papers import response_to_resolutions_html
 
-    html = response_to_resolutions_html(meeting)
+    html = response_to_resolutions_html(meeting, public=_public_view(request.user, meeting))
     return render(request, "meetings/minutes/response_paper_page.html", {"meeting": meeting, "board": meeting.board, "paper": html})
 
 

@@ -12,27 +12,28 @@ from meetings import minutes_selectors as sel
 from meetings.models import Meeting
 
 
-def minutes_paper_html(meeting: Meeting) -> str:
+def minutes_paper_html(meeting: Meeting, public: bool = False) -> str:
     """The printed minutes of `meeting` as a self-contained HTML fragment (a `<section>`).
 
     As the council prints them: "NOTTINGHAM CITY COUNCIL / CORPORATE PARENTING BOARD", the heading
     "MINUTES of the meeting held at <venue> on 23 SEPTEMBER 2013 from 3.00 pm to 4.11 pm", the
     members with ✓ for present, their roles and any partial attendance, "✓ indicates present at
     meeting", the others in attendance, then every minute with its lettered points, sub-points
-    and RESOLVED block. Draft minutes carry a "Draft – for confirmation" line.
+    and RESOLVED block. Draft minutes carry a "Draft – for confirmation" line. `public`: exempt
+    minutes show only their number, title and Schedule 12A paragraph.
     """
     meeting = sel.meeting_for_minutes(meeting.pk)
-    return render_to_string("meetings/minutes/_minutes_paper.html", sel.printed_minutes(meeting))
+    return render_to_string("meetings/minutes/_minutes_paper.html", sel.printed_minutes(meeting, public=public))
 
 
-def response_to_resolutions_html(meeting: Meeting) -> str | None:
+def response_to_resolutions_html(meeting: Meeting, public: bool = False) -> str | None:
     """The "Response to Resolutions" paper that `meeting` receives, as an HTML fragment, or None.
 
     It quotes, with its number, every resolution due back at `meeting` (and every earlier one still
     open whose due meeting has passed), grouped by the meeting that made it, each followed by the
     dated responses recorded since. None when no resolution is due back at this meeting.
     """
-    papers = sel.response_paper(meeting)
+    papers = sel.response_paper(meeting, public=public)
     if not papers:
         return None
     return render_to_string("meetings/minutes/_response_paper.html", {"meeting": meeting, "papers": papers})
@@ -42,10 +43,10 @@ def _refuse_fetch(url, *args, **kwargs):
     raise ValueError(f"The minutes renderer fetches nothing: {url}")
 
 
-def minutes_pdf_bytes(meeting: Meeting) -> bytes:
+def minutes_pdf_bytes(meeting: Meeting, public: bool = False) -> bytes:
     """The printed minutes as an A4 PDF (WeasyPrint; nothing is fetched from anywhere)."""
     import weasyprint
 
-    html = render_to_string("meetings/minutes/pdf.html", {"fragment": minutes_paper_html(meeting), "meeting": meeting})
+    html = render_to_string("meetings/minutes/pdf.html", {"fragment": minutes_paper_html(meeting, public=public), "meeting": meeting})
     # A tagged PDF (PDF/UA-1): the 2018 accessibility regulations cover published minutes too.
     return weasyprint.HTML(string=html, base_url="/", url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")

@@ -189,3 +189,7 @@ rules.add_perm("meetings.change_interests", is_admin_user | is_the_person | cler
 rules.add_perm("meetings.publish_pack", staff)
 rules.add_perm("meetings.view_members_pack", staff | is_board_member)
 rules.add_perm("meetings.view_public_pack", meeting_is_published | is_on_board | is_admin_user)
+
+# Exempt minutes (Schedule 12A) are read in full by the board's members, its clerk and admins;
+# everyone else sees only the minute's number, title and paragraph.
+rules.add_perm("meetings.view_exempt_minutes", staff | is_board_member)

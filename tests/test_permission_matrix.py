@@ -107,10 +107,14 @@ def _app_url_names():
 
 
 def _matrix_url_names():
-    from . import test_permission_matrix_actions, test_permission_matrix_minutes, test_permission_matrix_performance
+    from . import (
+        test_permission_matrix_actions, test_permission_matrix_minutes, test_permission_matrix_packs,
+        test_permission_matrix_performance,
+    )
 
     names = url_names(CASES)
-    for module in (test_permission_matrix_minutes, test_permission_matrix_actions, test_permission_matrix_performance):
+    for module in (test_permission_matrix_minutes, test_permission_matrix_actions, test_permission_matrix_performance,
+                   test_permission_matrix_packs):
         names |= url_names(module.CASES)
     return names
 

@@ -149,7 +149,7 @@ def _placeholder(item: AgendaItem, paragraph: int, what: str, verb: str, context
     return _html_paper(f"exempt:{item.pk}:{what}", f"Exempt information (paragraph {paragraph})", html)
 
 
-def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict) -> list[Paper] | None:
+def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict, public: bool = False) -> list[Paper] | None:
     """The previous meeting's minutes and any response to resolutions, from the minutes feature.
 
     `meetings.papers` (the minutes feature) gives `minutes_paper_html(meeting)` for the minutes of
@@ -162,12 +162,12 @@ def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict) -> list[P
     papers = []
     previous = meeting.previous_meeting()
     if previous is not None:
-        body = module.minutes_paper_html(previous)
+        body = module.minutes_paper_html(previous, public=public)
         if body:
             title = f"Minutes of the meeting held on {long_date(previous.date)}"
             papers.append(_html_paper(f"minutes:{previous.pk}", title, _wrap(body, title, context), headings=True))
     if hasattr(module, "response_to_resolutions_html"):
-        body = module.response_to_resolutions_html(meeting)
+        body = module.response_to_resolutions_html(meeting, public=public)
         if body:
             title = "Response to resolutions"
             papers.append(_html_paper(f"resolutions:{meeting.pk}", title, _wrap(body, title, context), headings=True))
@@ -220,7 +220,7 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
             plans.append(plan)
             continue
         if item.kind == AgendaItem.Kind.MINUTES:
-            minutes = _minutes_papers(item, meeting, context)
+            minutes = _minutes_papers(item, meeting, context, public=public)
             if minutes is not None:
                 plan.papers.extend(minutes)
         for report in reports:

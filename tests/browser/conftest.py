@@ -31,7 +31,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB",
+                                  reduced_motion="reduce")
     pg = context.new_page()
     pg.set_default_timeout(15000)
     yield pg
