@@ -174,6 +174,33 @@ def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict, public: b
     return papers
 
 
+def _snapshot_papers(item: AgendaItem, public: bool, context: dict) -> list[Paper]:
+    """Frozen data papers of an item: the action plan snapshot and the performance report.
+
+    Each was frozen when the agenda was published (or the clerk made the report), so later updates
+    never change a published pack. The public pack takes only a public performance report (small
+    numbers suppressed); the members' pack prefers the members' version.
+    """
+    papers = []
+    seen_plans = set()
+    for snapshot in item.plan_snapshots.all():  # newest first: one per plan
+        if snapshot.plan_id in seen_plans:
+            continue
+        seen_plans.add(snapshot.plan_id)
+        title = f"{snapshot.plan.title} {snapshot.plan.period}".strip()
+        body = render_to_string("actions/_plan_snapshot.html", {"rows": snapshot.rows, "snapshot": snapshot})
+        papers.append(_html_paper(f"plan-snapshot:{snapshot.pk}", title, _wrap(body, title, context), headings=True))
+    performance = [s for s in item.performance_snapshots.all() if s.public == public]
+    if not performance and not public:
+        performance = [s for s in item.performance_snapshots.all() if s.public]
+    if performance:
+        snapshot = performance[0]
+        body = render_to_string("performance/_performance_snapshot.html", {"snapshot": snapshot})
+        papers.append(_html_paper(f"performance-snapshot:{snapshot.pk}", snapshot.title,
+                                  _wrap(body, snapshot.title, context), headings=True))
+    return papers
+
+
 def _wrap(body: str, title: str, context: dict) -> str:
     from django.utils.safestring import mark_safe
 
@@ -186,7 +213,14 @@ def load_meeting(meeting_id: int) -> Meeting:
     reports = Report.objects.filter(status__in=PACK_REPORT_STATUSES).order_by("pk").prefetch_related(
         "strategic_priorities", Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
     )
-    items = AgendaItem.objects.order_by("position", "pk").prefetch_related(Prefetch("reports", queryset=reports))
+    from actions.models import PlanSnapshot
+    from performance.models import PerformanceSnapshot
+
+    items = AgendaItem.objects.order_by("position", "pk").prefetch_related(
+        Prefetch("reports", queryset=reports),
+        Prefetch("plan_snapshots", queryset=PlanSnapshot.objects.select_related("plan").order_by("-created_at", "-pk")),
+        Prefetch("performance_snapshots", queryset=PerformanceSnapshot.objects.order_by("-created_at", "-pk")),
+    )
     return (
         Meeting.objects.select_related("board", "board__clerk")
         .prefetch_related(Prefetch("items", queryset=items), "board__strategic_priorities")
@@ -228,6 +262,7 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
                 plan.papers.append(_placeholder(item, report.exempt_paragraph, "report", "is", context))
                 continue
             plan.papers.extend(_report_papers(report, item, meeting, context))
+        plan.papers.extend(_snapshot_papers(item, public, context))
         if kind == Pack.Kind.SUPPLEMENTARY and not plan.papers:
             continue
         plans.append(plan)
