@@ -17,4 +17,35 @@ class Command(BaseCommand):
             except ModuleNotFoundError:
                 continue
             module.load_demo(board)
+        link_demo_papers(board)
         self.stdout.write(self.style.SUCCESS(f"Demo board loaded: {board.name} ({board.council_name})."))
+
+
+def link_demo_papers(board):
+    """On 18 November 2013, item 6 carries the CSE action plan and item 7 the quarterly performance
+    report, each frozen as it was when the agenda was published (idempotent)."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from actions.models import AgendaPlan, Plan, PlanSnapshot
+    from actions.services import plan_snapshot_create
+    from meetings.models import Meeting
+    from performance.models import PerformanceSnapshot
+    from performance.services import performance_snapshot_create
+
+    meeting = Meeting.objects.filter(board=board, date=datetime.date(2013, 11, 18)).first()
+    clerk = get_user_model().objects.filter(username="clerk").first()
+    if meeting is None or clerk is None:
+        return
+    plan = Plan.objects.filter(board=board).order_by("pk").first()
+    cse_item = meeting.items.filter(position=6).first()
+    if plan and cse_item:
+        AgendaPlan.objects.get_or_create(agenda_item=cse_item, defaults={"plan": plan})
+        if not PlanSnapshot.objects.filter(agenda_item=cse_item).exists():
+            plan_snapshot_create(plan=plan, user=clerk, agenda_item=cse_item, today=datetime.date(2013, 11, 8))
+    performance_item = meeting.items.filter(position=7).first()
+    if performance_item and not PerformanceSnapshot.objects.filter(agenda_item=performance_item).exists():
+        for public in (True, False):
+            performance_snapshot_create(board=board, user=clerk, public=public, as_of=datetime.date(2013, 11, 8),
+                                        agenda_item=performance_item, title="Quarter 1 & 2 Performance")
