@@ -6,12 +6,12 @@ from django.db import transaction
 
 from boards.access import forget_roles
 from boards.models import Board, Membership, Person
+from core.audit import record_user, save_audited
 from core.concurrency import claim_version
 
 
-def _save(obj, user, **kwargs):
-    obj._history_user = user if user is not None and user.is_authenticated else None
-    obj.save(**kwargs)
+_audit = record_user
+_save = save_audited
 
 
 @transaction.atomic

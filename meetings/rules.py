@@ -14,10 +14,17 @@ def is_admin_user(user):
 
 
 def _board_id(obj):
+    """The board a meeting, item, report, appendix, minute, point or resolution (or a board) belongs to."""
+    from boards.models import Board
+
     if obj is None:
         return None
+    if isinstance(obj, Board):
+        return obj.pk
     if hasattr(obj, "board_id"):
         return obj.board_id
+    if hasattr(obj, "minute"):
+        return obj.minute.meeting.board_id
     if hasattr(obj, "meeting"):
         return obj.meeting.board_id
     if hasattr(obj, "report"):
@@ -104,39 +111,10 @@ rules.add_perm("meetings.return_report", staff & report_is_submitted)
 
 # Attendance, declarations, minutes and resolutions (issue 5) -----------------------------------
 
-def _minutes_board_id(obj):
-    """Board of a meeting, a minute, a point, a resolution or a board itself."""
-    from boards.models import Board
-
-    if obj is None:
-        return None
-    if isinstance(obj, Board):
-        return obj.pk
-    if hasattr(obj, "board_id"):
-        return obj.board_id
-    if hasattr(obj, "minute"):
-        return obj.minute.meeting.board_id
-    if hasattr(obj, "meeting"):
-        return obj.meeting.board_id
-    return None
-
-
-@rules.predicate
-def is_minutes_clerk(user, obj):
-    board_id = _minutes_board_id(obj)
-    return board_id is not None and has_role(user, board_id, "clerks")
-
-
-@rules.predicate
-def is_minutes_board_member(user, obj):
-    board_id = _minutes_board_id(obj)
-    return board_id is not None and has_role(user, board_id, "members")
-
-
-@rules.predicate
-def is_on_minutes_board(user, obj):
-    board_id = _minutes_board_id(obj)
-    return board_id is not None and has_role(user, board_id, "any")
+# The minutes side asks the same questions of meetings, minutes, points, resolutions and boards.
+is_minutes_clerk = is_clerk
+is_minutes_board_member = is_board_member
+is_on_minutes_board = is_on_board
 
 
 @rules.predicate

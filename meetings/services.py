@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from boards.models import Board
+from core.audit import record_user, save_audited
 from core.concurrency import claim_version
 from core.formats import plain_date
 from core.sanitise import sanitise_html
@@ -24,14 +25,8 @@ STANDARD_ITEMS = [
 ]
 
 
-def _audit(obj, user):
-    """django-simple-history records this user whether or not we are inside a request."""
-    obj._history_user = user if user is not None and user.is_authenticated else None
-
-
-def _save(obj, user, **kwargs):
-    _audit(obj, user)
-    obj.save(**kwargs)
+_audit = record_user
+_save = save_audited
 
 
 def minutes_description(previous: Meeting | None) -> str:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from boards.models import Board
+from core.audit import record_user, save_audited
 from core.concurrency import claim_version
 from performance import periods as period_rules
 from performance import selectors
@@ -26,13 +27,8 @@ from performance.series import direction_of_travel, indicator_series
 COMPARATOR_FIELDS = {"england": "england", "region": "region", "neighbours": "statistical_neighbours"}
 
 
-def _audit(obj, user):
-    obj._history_user = user if user is not None and user.is_authenticated else None
-
-
-def _save(obj, user, **kwargs):
-    _audit(obj, user)
-    obj.save(**kwargs)
+_audit = record_user
+_save = save_audited
 
 
 def _period_end(indicator: Indicator, period_start: datetime.date, period_end: datetime.date | None) -> datetime.date:
