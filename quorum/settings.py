@@ -7,6 +7,7 @@ A bad value fails at start with a message (django-environ raises ImproperlyConfi
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("QUORUM_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -153,10 +154,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
-CELERY_BEAT_SCHEDULE["actions-reminders"] = {"task": "actions.tasks.send_action_reminders", "schedule": 60 * 60 * 24}
+# Reminders to action leads go out each morning (a lead never gets the same reminder twice a day).
+CELERY_BEAT_SCHEDULE = {
+    "actions-reminders": {"task": "actions.tasks.send_action_reminders", "schedule": crontab(hour=7, minute=30)},
+}
 # Action plans: an action with no update this many days before the next meeting is flagged.
-ACTIONS_NO_UPDATE_DAYS = env.int("ACTIONS_NO_UPDATE_DAYS", default=28)
+ACTIONS_NO_UPDATE_DAYS = envint("ACTIONS_NO_UPDATE_DAYS", 28)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quorum@nottinghamcity.gov.uk")
