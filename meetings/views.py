@@ -170,7 +170,13 @@ def item_detail(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "meeting__board"), pk=pk)
     _require(request.user, "meetings.view_item", item)
     reports = selectors.reports_visible(request.user).filter(agenda_item=item)
+    previous = None
+    if item.kind == AgendaItem.Kind.MINUTES:
+        candidate = item.meeting.previous_meeting()
+        if candidate is not None and request.user.has_perm("meetings.view_minutes", candidate):
+            previous = candidate
     return render(request, "meetings/item_detail.html", {"item": item, "meeting": item.meeting, "reports": reports,
+                                                          "previous_minutes_of": previous,
                                                           "can_change": request.user.has_perm("meetings.change_item", item)})
 
 

@@ -56,3 +56,10 @@ def test_front_sheet_reads_like_the_reference(demo, client):
             found = ours.find(_normalise(line), position)
             assert found >= 0, f"Missing (or out of order) on the front sheet: {line!r}"
             position = found + len(_normalise(line))
+
+
+def test_minutes_item_links_to_the_previous_meetings_minutes(demo, client):
+    meeting = Meeting.objects.get(board=demo, date="2013-11-18")
+    item = meeting.items.get(position=3)
+    html = client.get(reverse("meetings:item", args=[item.pk])).content.decode()
+    assert "Minutes of the meeting held on 23 September 2013" in html
