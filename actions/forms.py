@@ -78,13 +78,22 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = ["text", "lead_person", "lead_group", "lead_organisation", "timescale_date", "timescale_text",
-                  "resolution_reference"]
+                  "resolution", "resolution_reference"]
         labels = {"text": "Action", "lead_person": "Lead person", "lead_organisation": "Lead organisation",
-                  "timescale_date": "Timescale: date", "timescale_text": "Timescale: words instead of a date"}
+                  "timescale_date": "Timescale: date", "timescale_text": "Timescale: words instead of a date",
+                  "resolution": "Resolution that created this action",
+                  "resolution_reference": "Or: a resolution not recorded in Quorum"}
+        help_texts = {"resolution": "The board's resolutions, newest meeting first: minute number, meeting date "
+                                    "and the resolution's opening words."}
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "timescale_date": DateInput}
 
-    def __init__(self, *args, board, **kwargs):
+    def __init__(self, *args, board, user, **kwargs):
         super().__init__(*args, **kwargs)
+        from actions.selectors import resolution_choices
+
+        queryset, choices = resolution_choices(board, user, include_pk=self.instance.resolution_id)
+        self.fields["resolution"].queryset = queryset
+        self.fields["resolution"].choices = [("", "None")] + choices
         self.fields["lead_person"].queryset = (
             Person.objects.filter(Q(memberships__board=board) | Q(led_actions__plan__board=board))
             .select_related("organisation").distinct()
@@ -101,6 +110,9 @@ class ActionForm(forms.ModelForm):
         data = super().clean()
         if data.get("timescale_date") and data.get("timescale_text"):
             self.add_error("timescale_text", "Give a date or words, not both.")
+        if data.get("resolution") and data.get("resolution_reference"):
+            self.add_error("resolution_reference", "Choose the resolution from the list, or describe one not "
+                                                   "recorded in Quorum, not both.")
         return data
 
 

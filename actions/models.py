@@ -115,6 +115,7 @@ class ActionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(
             Q(plan__board_id__in=board_ids_for(user)) | Q(plan__owner=user) | Q(lead_person__user=user)
+            | Q(parent__lead_person__user=user)  # as the `actions.view_action` rule lets a parent's lead see it
         )
 
     def led_by(self, user):
@@ -150,9 +151,17 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True, default=Rag.NONE)
     last_update_on = models.DateField(null=True, blank=True, editable=False)
+    # PROTECT, not SET_NULL: where an action came from is part of the record. Confirmed minutes
+    # cannot lose a resolution anyway; in draft minutes the clerk is told which actions cite the
+    # resolution and unlinks them first, rather than the link vanishing without a trace.
+    resolution = models.ForeignKey(
+        "meetings.Resolution", null=True, blank=True, on_delete=models.PROTECT, related_name="actions",
+        help_text="The board's resolution that created this action.",
+    )
     resolution_reference = models.CharField(
-        max_length=100, blank=True,
-        help_text="The resolution that created this action, e.g. “Minute 22, resolution (2)”.",
+        "resolution not recorded in Quorum", max_length=100, blank=True,
+        help_text="Only for a decision made before the board's minutes were kept in Quorum, "
+                  "e.g. “Minute 22, resolution (2), 15 July 2011”.",
     )
     version = models.PositiveIntegerField(default=1)
 
@@ -173,6 +182,18 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("actions:action_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.resolution_id and self.resolution_reference:
+            raise ValidationError({"resolution_reference": "Choose the resolution from the list, or describe one "
+                                                           "not recorded in Quorum, not both."})
+        if self.resolution_id and self.plan_id:
+            board_id = type(self.resolution).objects.filter(pk=self.resolution_id).values_list(
+                "minute__meeting__board_id", flat=True).first()
+            if board_id != self.plan.board_id:
+                raise ValidationError({"resolution": "Choose a resolution of this plan's board."})
 
     # Lead and timescale as the plan prints them ---------------------------------------------
     @property

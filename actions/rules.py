@@ -4,6 +4,9 @@
 - The board's clerks, the plan owner and admins change the plan: its sections, actions and leads,
   every action's progress and RAG, imports, snapshots and reminders.
 - An officer updates (progress and RAG) only the actions they lead, or the sub-actions of one.
+- The resolution an action is linked to is quoted only to those who may read it in the minutes:
+  the board (or anyone, once the minutes are public), and for an exempt item only those who may
+  read exempt minutes (members, the clerk, admins).
 """
 import rules
 
@@ -60,6 +63,22 @@ def is_action_lead(user, action):
     return action.parent_id is not None and _leads(user, action.parent)
 
 
+def resolution_is_exempt(resolution) -> bool:
+    item = resolution.minute.agenda_item if resolution.minute.agenda_item_id else None
+    return bool(item and item.is_exempt)
+
+
+@rules.predicate
+def may_read_resolution(user, resolution):
+    """Asks the meetings rules; expects `minute__meeting` and `minute__agenda_item` to be loaded."""
+    if resolution is None:
+        return False
+    meeting = resolution.minute.meeting
+    if resolution_is_exempt(resolution) and not user.has_perm("meetings.view_exempt_minutes", meeting):
+        return False
+    return user.has_perm("meetings.view_resolutions", meeting) or user.has_perm("meetings.view_minutes", meeting)
+
+
 can_change_plan = is_admin_user | is_clerk_of_plan_board | is_plan_owner
 
 rules.add_perm("actions.add_plan", is_admin_user | is_clerk_of_board)
@@ -73,3 +92,4 @@ rules.add_perm("actions.view_action", can_change_plan | is_on_plan_board | is_ac
 rules.add_perm("actions.update_action", can_change_plan | is_action_lead)
 rules.add_perm("actions.view_action_history", can_change_plan | is_action_lead)
 rules.add_perm("actions.view_snapshot", can_change_plan | is_on_plan_board)
+rules.add_perm("actions.read_linked_resolution", may_read_resolution)

@@ -156,6 +156,7 @@ def action_detail(pk):
         Action.objects.select_related(
             "plan", "plan__board", "plan__owner", "section", "parent", "parent__lead_person",
             "lead_person", "lead_person__organisation", "lead_organisation",
+            "resolution", "resolution__minute", "resolution__minute__meeting", "resolution__minute__agenda_item",
         )
         .prefetch_related(
             _progress_prefetch(),
@@ -252,3 +253,88 @@ def plan_snapshot_rows(plan, today=None) -> dict:
             for s in sections
         ],
     }
+
+
+# Resolutions that created actions (issue 6, with the minutes of issue 5) ----------------------
+
+@dataclass
+class LinkedResolution:
+    """A resolution as the action pages name it: "Minute 23 (2), 23 September 2013"."""
+
+    resolution: object
+    label: str
+    minute_number: int
+    meeting_date: datetime.date
+    text: str = ""  # empty when the reader may not see the wording (an exempt item)
+    readable: bool = True
+    can_open: bool = False  # the resolution page is the board's (the tracker's) alone
+
+    @property
+    def name(self):
+        return f"Minute {self.minute_number} {self.label}"
+
+
+def _board_resolutions(board_id, include_pk=None):
+    from meetings.models import Resolution
+
+    wanted = Q(confirms__isnull=True)  # "confirmed the minutes of …" creates no action
+    if include_pk:
+        wanted |= Q(pk=include_pk)
+    return (
+        Resolution.objects.filter(wanted, minute__meeting__board_id=board_id)
+        .select_related("minute", "minute__meeting", "minute__agenda_item")
+    )
+
+
+def resolution_choices(board, user, include_pk=None):
+    """(queryset, choices) for the action form's select: every resolution of the board, newest
+    meeting first and in minute order, each "Minute 23 (2), 23 September 2013: to approve the …".
+    The wording of an exempt item's resolution is withheld from a reader who may not see it."""
+    from django.utils.text import Truncator
+
+    from actions.rules import resolution_is_exempt
+    from meetings.minutes_selectors import minute_resolutions
+
+    queryset = _board_resolutions(board.pk, include_pk)
+    by_minute = {}
+    for r in queryset:
+        by_minute.setdefault(r.minute, []).append(r)
+    choices = []
+    for minute in sorted(by_minute, key=lambda m: (-m.meeting.date.toordinal(), m.number)):
+        flat = []
+        for top in minute_resolutions(by_minute[minute]):
+            flat.append((top.label, top.obj))
+            flat.extend((top.label + child.label, child.obj) for child in top.children)
+        for label, r in flat:
+            if resolution_is_exempt(r) and not user.has_perm("meetings.view_exempt_minutes", minute.meeting):
+                words = "an exempt item: wording withheld"
+            else:
+                words = Truncator(" ".join(r.text.split())).words(12)
+            choices.append((r.pk, f"Minute {minute.number} {label}, {plain_date(minute.meeting.date)}: {words}"))
+    return queryset, choices
+
+
+def linked_resolution(action, user) -> LinkedResolution | None:
+    """The resolution that created the action, as this reader may see it (None if not linked).
+    Expects `selectors.action_detail`'s joins; one query for the resolution's number."""
+    from meetings.minutes_selectors import _labels_for
+
+    resolution = action.resolution if action.resolution_id else None
+    if resolution is None:
+        return None
+    readable = user.has_perm("actions.read_linked_resolution", resolution)
+    return LinkedResolution(
+        resolution=resolution, label=_labels_for([resolution])[resolution.pk],
+        minute_number=resolution.minute.number, meeting_date=resolution.minute.meeting.date,
+        text=resolution.text if readable else "", readable=readable,
+        can_open=readable and user.has_perm("meetings.view_resolutions", resolution.minute.meeting),
+    )
+
+
+def actions_for_resolution(resolution, user):
+    """The actions linked to a resolution that this reader may see, in plan order."""
+    return (
+        Action.objects.visible_to(user).filter(resolution=resolution)
+        .select_related("plan", "lead_person", "lead_person__organisation", "lead_organisation")
+        .order_by("plan__title", "plan_id", "section__position", "parent__position", "position", "pk")
+    )

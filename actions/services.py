@@ -171,7 +171,7 @@ def _swap(items, pk, direction):
 # Actions -------------------------------------------------------------------------------------
 
 ACTION_FIELDS = ("text", "lead_person", "lead_group", "lead_organisation", "timescale_date", "timescale_text",
-                 "resolution_reference")
+                 "resolution", "resolution_reference")
 
 
 @transaction.atomic

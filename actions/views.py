@@ -286,7 +286,7 @@ def action_create(request, pk):
     parent = None
     if parent_id := (request.GET.get("parent") or request.POST.get("parent")):
         parent = get_object_or_404(Action, pk=parent_id, section=section, parent__isnull=True)
-    form = ActionForm(request.POST or None, board=section.plan.board)
+    form = ActionForm(request.POST or None, board=section.plan.board, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -307,7 +307,7 @@ def action_create(request, pk):
 def action_edit(request, pk):
     action = get_object_or_404(Action.objects.select_related("plan", "plan__board", "section"), pk=pk)
     _require(request.user, "actions.change_plan", action.plan)
-    form = ActionForm(request.POST or None, instance=action, board=action.plan.board)
+    form = ActionForm(request.POST or None, instance=action, board=action.plan.board, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -359,6 +359,7 @@ def action_detail(request, pk):
         "can_update": can_update,
         "can_change": request.user.has_perm("actions.change_plan", action.plan),
         "can_history": request.user.has_perm("actions.view_action_history", action),
+        "linked": selectors.linked_resolution(action, request.user),
         "form": ProgressForm(action=action) if can_update else None,
     })
 

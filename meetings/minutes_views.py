@@ -6,8 +6,10 @@ an extra on top of the Move up / Move down buttons.
 """
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db.models import Q
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +44,32 @@ def _record(meeting):
         return meeting.minutes_record
     except MeetingMinutes.DoesNotExist:
         return None
+
+
+def refuses_locked(view):
+    """Locked (confirmed) minutes refuse every edit in the model layer. Where a view does not
+    turn that into a message itself (e.g. an admin, whom `rules` never refuses, posting to
+    confirmed minutes), the reader gets the 403 page with the reason instead of a server error."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MinutesLocked as exc:
+            raise PermissionDenied(exc.message) from exc
+
+    return wrapper
+
+
+def _protected_message(exc: ProtectedError, what: str) -> str:
+    """Actions created by a resolution keep it (on_delete=PROTECT): name them, so the clerk can unlink."""
+    from actions.models import Action
+
+    names = sorted({f"action {o.reference} of “{o.plan}”" for o in exc.protected_objects if isinstance(o, Action)})
+    if not names:
+        return f"{what} cannot be removed: other records refer to it."
+    return (f"{what} cannot be removed: it created {', '.join(names)}. "
+            "Unlink the action from the resolution first (edit the action).")
 
 
 def _refused(request, exc, target):
@@ -116,6 +144,7 @@ def minutes_edit(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def minutes_draft(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.change_minutes", meeting)
@@ -131,6 +160,7 @@ def minutes_draft(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def minutes_refresh(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.change_minutes", meeting)
@@ -191,6 +221,7 @@ def minutes_sign(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def minute_insert(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.change_minutes", meeting)
@@ -213,6 +244,7 @@ def _minute(pk) -> Minute:
 
 @login_required
 @require_POST
+@refuses_locked
 def minute_delete(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -220,12 +252,16 @@ def minute_delete(request, pk):
         svc.minute_delete(minute=minute, user=request.user)
     except MinutesLocked as exc:
         return _refused(request, exc, reverse("meetings:minutes_edit", args=[minute.meeting_id]))
+    except ProtectedError as exc:
+        messages.error(request, _protected_message(exc, f"Minute {minute.number}"))
+        return redirect("meetings:minutes_edit", pk=minute.meeting_id)
     messages.success(request, "Minute removed; the minutes after it have been renumbered.")
     return redirect("meetings:minutes_edit", pk=minute.meeting_id)
 
 
 @login_required
 @require_POST
+@refuses_locked
 def minute_move(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -254,6 +290,7 @@ def _minute_context(request, minute, **forms):
 
 
 @login_required
+@refuses_locked
 def minute_edit(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.manage_minutes", minute.meeting)
@@ -284,6 +321,7 @@ def _back_to_minute(minute_id, anchor=""):
 
 @login_required
 @require_POST
+@refuses_locked
 def point_add(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -301,6 +339,7 @@ def _point(pk) -> MinutePoint:
 
 
 @login_required
+@refuses_locked
 def point_edit(request, pk):
     point = _point(pk)
     _require(request.user, "meetings.change_minutes", point.minute.meeting)
@@ -323,6 +362,7 @@ def point_edit(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def point_delete(request, pk):
     point = _point(pk)
     _require(request.user, "meetings.change_minutes", point.minute.meeting)
@@ -333,6 +373,7 @@ def point_delete(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def point_move(request, pk):
     point = _point(pk)
     _require(request.user, "meetings.change_minutes", point.minute.meeting)
@@ -350,6 +391,7 @@ def _ordered_ids(request):
 
 @login_required
 @require_POST
+@refuses_locked
 def points_reorder(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -365,6 +407,7 @@ def points_reorder(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def resolution_add(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -383,6 +426,7 @@ def _resolution(pk) -> Resolution:
 
 
 @login_required
+@refuses_locked
 def resolution_edit(request, pk):
     resolution = _resolution(pk)
     _require(request.user, "meetings.change_minutes", resolution.minute.meeting)
@@ -405,16 +449,22 @@ def resolution_edit(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def resolution_delete(request, pk):
     resolution = _resolution(pk)
     _require(request.user, "meetings.change_minutes", resolution.minute.meeting)
-    svc.resolution_delete(resolution=resolution, user=request.user)
+    try:
+        svc.resolution_delete(resolution=resolution, user=request.user)
+    except ProtectedError as exc:
+        messages.error(request, _protected_message(exc, "The resolution"))
+        return _back_to_minute(resolution.minute_id, f"resolution-{resolution.pk}")
     messages.success(request, "Resolution removed; the others have been renumbered.")
     return _back_to_minute(resolution.minute_id, "resolutions-heading")
 
 
 @login_required
 @require_POST
+@refuses_locked
 def resolution_move(request, pk):
     resolution = _resolution(pk)
     _require(request.user, "meetings.change_minutes", resolution.minute.meeting)
@@ -425,6 +475,7 @@ def resolution_move(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def resolutions_reorder(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.change_minutes", minute.meeting)
@@ -437,6 +488,7 @@ def resolutions_reorder(request, pk):
 
 
 @login_required
+@refuses_locked
 def minute_correct(request, pk):
     minute = _minute(pk)
     _require(request.user, "meetings.manage_minutes", minute.meeting)
@@ -456,12 +508,16 @@ def minute_correct(request, pk):
 # Attendance --------------------------------------------------------------------------------
 
 @login_required
+@refuses_locked
 def attendance(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.manage_minutes", meeting)
     can_change = request.user.has_perm("meetings.change_minutes", meeting)
     if can_change and request.method == "GET":
-        svc.attendance_prefill(meeting=meeting, user=request.user)
+        try:
+            svc.attendance_prefill(meeting=meeting, user=request.user)
+        except MinutesLocked:  # an admin (never refused by `rules`) reading confirmed minutes
+            can_change = False
     record = svc.minutes_record_for(meeting) if can_change else _record(meeting)
     rows = list(meeting.attendance.select_related("person", "substitute").order_by("position", "person__last_name"))
     initial = [{"id": r.pk, "status": r.status, "substitute": r.substitute_id, "apology_reason": r.apology_reason,
@@ -499,6 +555,7 @@ def _board_people(meeting):
 
 @login_required
 @require_POST
+@refuses_locked
 def other_add(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.change_minutes", meeting)
@@ -513,6 +570,7 @@ def other_add(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def other_remove(request, pk):
     other = get_object_or_404(OtherAttendee.objects.select_related("meeting", "meeting__board"), pk=pk)
     _require(request.user, "meetings.change_minutes", other.meeting)
@@ -522,6 +580,7 @@ def other_remove(request, pk):
 
 
 @login_required
+@refuses_locked
 def apologies(request, pk):
     """Apologies sent in before the meeting: a member for themself, the clerk for anyone."""
     meeting = _meeting(pk)
@@ -544,6 +603,7 @@ def _members_of(meeting):
 
 
 @login_required
+@refuses_locked
 def declarations(request, pk):
     meeting = _meeting(pk)
     _require(request.user, "meetings.manage_minutes", meeting)
@@ -565,6 +625,7 @@ def declarations(request, pk):
 
 @login_required
 @require_POST
+@refuses_locked
 def declaration_delete(request, pk):
     declaration = get_object_or_404(Declaration.objects.select_related("meeting", "meeting__board"), pk=pk)
     _require(request.user, "meetings.change_minutes", declaration.meeting)
@@ -588,6 +649,7 @@ def resolution_tracker(request, slug):
 
 
 @login_required
+@refuses_locked
 def resolution_detail(request, pk):
     resolution = _resolution(pk)
     board = resolution.minute.meeting.board
@@ -626,8 +688,15 @@ def resolution_detail(request, pk):
     return render(request, "meetings/minutes/resolution_detail.html", {
         "resolution": resolution, "label": labels[resolution.pk], "board": board, "minute": resolution.minute,
         "responses": resolution.responses.select_related("author").order_by("date", "pk"),
+        "linked_actions": _linked_actions(resolution, request.user),
         "track_form": track_form, "response_form": response_form,
     }, status=status)
+
+
+def _linked_actions(resolution, user):
+    from actions.selectors import actions_for_resolution
+
+    return actions_for_resolution(resolution, user)
 
 
 def response_paper(request, pk):
