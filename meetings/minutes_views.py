@@ -641,6 +641,8 @@ def resolution_tracker(request, slug):
     board = get_object_or_404(Board, slug=slug)
     _require(request.user, "meetings.view_resolutions", board)
     rows = sel.open_resolutions(board)
+    for row in rows:
+        row["withheld"] = _wording_withheld(row["resolution"], request.user)
     upcoming = Meeting.objects.filter(board=board).exclude(status=Meeting.Status.CANCELLED).order_by("date")
     return render(request, "meetings/minutes/tracker.html", {
         "board": board, "rows": rows, "meetings": upcoming,
@@ -687,10 +689,21 @@ def resolution_detail(request, pk):
     labels = sel._labels_for([resolution])
     return render(request, "meetings/minutes/resolution_detail.html", {
         "resolution": resolution, "label": labels[resolution.pk], "board": board, "minute": resolution.minute,
+        "withheld": _wording_withheld(resolution, request.user),
         "responses": resolution.responses.select_related("author").order_by("date", "pk"),
         "linked_actions": _linked_actions(resolution, request.user),
         "track_form": track_form, "response_form": response_form,
     }, status=status)
+
+
+def _wording_withheld(resolution, user) -> bool:
+    """An exempt item's resolution is read in full by those who read exempt minutes and by its owner."""
+    item = resolution.minute.agenda_item
+    if item is None or not item.is_exempt:
+        return False
+    if resolution.owner_id and resolution.owner_id == user.pk:
+        return False
+    return not user.has_perm("meetings.view_exempt_minutes", resolution.minute.meeting)
 
 
 def _linked_actions(resolution, user):

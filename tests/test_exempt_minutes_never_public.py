@@ -84,3 +84,17 @@ def test_public_pack_carries_the_minutes_without_the_exempt_minute(minutes_with_
     assert SECRET not in public_text
     assert "RESIDENTIAL CARE CONTRACT AWARD" in public_text
     assert SECRET in " ".join(page_texts(pdf_bytes(members)))
+
+
+def test_officer_who_does_not_own_an_exempt_resolution_sees_no_wording(client, other_officer, officer,
+                                                                       minutes_with_exempt_item):
+    earlier, _, exempt_minute = minutes_with_exempt_item
+    resolution = exempt_minute.resolutions.get()
+    client.force_login(other_officer)
+    for url in (reverse("meetings:resolution", args=[resolution.pk]),
+                reverse("meetings:resolution_tracker", args=[earlier.board.slug])):
+        html = client.get(url).content.decode()
+        assert SECRET not in html
+        assert "wording" in html and "withheld" in html
+    client.force_login(officer)  # the owner responds, so reads it
+    assert SECRET in client.get(reverse("meetings:resolution", args=[resolution.pk])).content.decode()
