@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actions.models import Action, AgendaPlan, Plan, PlanSnapshot, ProgressUpdate, Rag, RagChange, Section
 from boards.models import Board, Organisation, Person
+from core.audit import record_user, save_audited
 from core.concurrency import claim_version
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -27,13 +28,8 @@ def letter(n: int) -> str:
     return f"{LETTERS[n // 26 - 1]}{LETTERS[n % 26]})"
 
 
-def _audit(obj, user):
-    obj._history_user = user if user is not None and getattr(user, "is_authenticated", False) else None
-
-
-def _save(obj, user, **kwargs):
-    _audit(obj, user)
-    obj.save(**kwargs)
+_audit = record_user
+_save = save_audited
 
 
 def _require(user, perm, obj):

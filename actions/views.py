@@ -16,7 +16,7 @@ from actions.tasks import reminders_send
 from boards.access import board_ids_for, is_admin
 from boards.models import Board
 from core.concurrency import StaleEdit
-from core.history import history_rows
+from core.history import history_response
 
 
 def _require(user, perm, obj):
@@ -415,10 +415,7 @@ def action_history(request, pk):
 
 
 def _history(request, obj, perm, title):
-    """core.history's page, with a template that copes with changes made by the system (no user),
-    as the demo loader and Celery tasks make them."""
-    _require(request.user, perm, obj)
-    return render(request, "actions/history.html", {"object": obj, "rows": history_rows(obj), "title": title})
+    return history_response(request, obj, perm, title=title)
 
 
 @login_required
