@@ -78,11 +78,23 @@ def to_follow_items(meeting: Meeting) -> set[str]:
 
 
 def supplementary_available(meeting: Meeting) -> bool:
+    """Whether to offer "Publish supplementary pack": a "To follow" paper has arrived since the
+    main pack was published, and no supplementary pack of exactly these papers is built or being built."""
     keys = to_follow_items(meeting)
     if not keys:
         return False
     plan = build_plan(meeting.pk, Pack.Variant.MEMBERS, Pack.Kind.SUPPLEMENTARY, to_follow_keys=keys)
-    return bool(plan.items)
+    if not plan.items:
+        return False
+    supplementary = Pack.objects.filter(meeting=meeting, variant=Pack.Variant.MEMBERS,
+                                        kind=Pack.Kind.SUPPLEMENTARY).select_related("current_version").first()
+    if supplementary is not None:
+        if supplementary.busy:
+            return False
+        version = supplementary.current_version
+        if version is not None and version.sources_digest == plan.digest():
+            return False
+    return True
 
 
 # The lock ------------------------------------------------------------------------------------
