@@ -133,15 +133,19 @@ def _tag_untagged_page(out, page, sect, key, alt):
     page.obj.StructParents = key
 
 
-def stamp_footers(pack: pikepdf.Pdf, footer_pdf: bytes) -> None:
+def stamp_footers(pack: pikepdf.Pdf, footer_pdfs: bytes | list[bytes]) -> None:
     """Overlay footer page i onto pack page i, marked as a pagination artifact.
 
-    The footer PDF is rendered by WeasyPrint (untagged), so its text is in an embedded font.
+    The footer PDFs (one, or consecutive chunks) are rendered by WeasyPrint (untagged), so their
+    text is in an embedded font.
     """
-    footers = pikepdf.open(io.BytesIO(footer_pdf))
-    if len(footers.pages) != len(pack.pages):
-        raise ValueError(f"footer has {len(footers.pages)} pages for a pack of {len(pack.pages)}")
-    for index, (page, footer) in enumerate(zip(pack.pages, footers.pages)):
+    if isinstance(footer_pdfs, bytes):
+        footer_pdfs = [footer_pdfs]
+    footer_docs = [pikepdf.open(io.BytesIO(data)) for data in footer_pdfs]  # kept open while copying
+    footer_pages = [p for doc in footer_docs for p in doc.pages]
+    if len(footer_pages) != len(pack.pages):
+        raise ValueError(f"footer has {len(footer_pages)} pages for a pack of {len(pack.pages)}")
+    for index, (page, footer) in enumerate(zip(pack.pages, footer_pages)):
         xobject = pack.copy_foreign(footer.as_form_xobject())
         name = page.add_resource(xobject, Name.XObject, prefix="Ftr")
         page.contents_add(pack.make_stream(b"q\n"), prepend=True)

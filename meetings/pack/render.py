@@ -298,6 +298,16 @@ def render_section(html: str) -> dict:
             "seconds": time.perf_counter() - started, "refused": result.refused}
 
 
+def render_footer(html: str) -> dict:
+    """Render footer pages (untagged: they are stamped as artifacts). Runs in a child process."""
+    import time
+
+    started = time.perf_counter()
+    result = render_html(html, tagged=False)
+    return {"pdf": result.pdf, "page_count": result.page_count, "bookmarks": [],
+            "seconds": time.perf_counter() - started, "refused": result.refused}
+
+
 def convert_office_document(data: bytes, extension: str) -> dict:
     """Convert a DOCX or XLSX appendix to a tagged PDF with LibreOffice in a private temp dir."""
     import time

@@ -26,9 +26,14 @@ from meetings.models import Meeting
 
 from . import assemble
 from .models import Pack, PackVersion, RenderedSection
-from .render import PaperFailed, build_plan, convert_office_document, render_section
+from .render import PaperFailed, build_plan, convert_office_document, render_footer, render_section
 
 logger = logging.getLogger(__name__)
+
+# Footers are rendered in chunks of this many pages, in parallel with each other and the contents page.
+FOOTER_CHUNK_PAGES = 40
+# The page number written on the contents page rendered only to learn how many pages it takes.
+CONTENTS_GUESS_PAGE = 888
 
 LOCK_NAMESPACE = 7164  # first key of pg_advisory_lock(int, int); the second is the pack's id
 
@@ -78,11 +83,23 @@ def to_follow_items(meeting: Meeting) -> set[str]:
 
 
 def supplementary_available(meeting: Meeting) -> bool:
+    """Whether to offer "Publish supplementary pack": a "To follow" paper has arrived since the
+    main pack was published, and no supplementary pack of exactly these papers is built or being built."""
     keys = to_follow_items(meeting)
     if not keys:
         return False
     plan = build_plan(meeting.pk, Pack.Variant.MEMBERS, Pack.Kind.SUPPLEMENTARY, to_follow_keys=keys)
-    return bool(plan.items)
+    if not plan.items:
+        return False
+    supplementary = Pack.objects.filter(meeting=meeting, variant=Pack.Variant.MEMBERS,
+                                        kind=Pack.Kind.SUPPLEMENTARY).select_related("current_version").first()
+    if supplementary is not None:
+        if supplementary.busy:
+            return False
+        version = supplementary.current_version
+        if version is not None and version.sources_digest == plan.digest():
+            return False
+    return True
 
 
 # The lock ------------------------------------------------------------------------------------
@@ -120,32 +137,66 @@ def _workers() -> int:
                or os.cpu_count() or 1)
 
 
-def _run_jobs(jobs: list[tuple], on_done) -> None:
-    """Run (key, function, args) jobs on every core; call on_done(key, result) as each finishes.
+class _JobPool:
+    """A forked process pool for render jobs, started only when a batch has two jobs or more (one
+    job runs in this process: forking costs more than it saves), and kept open across the phases of
+    one build so the sections, then the contents page and footers, share it.
 
-    A forked process pool, biggest job first: children get the HTML and return bytes, and never
-    touch the database.
+    Children get HTML and return bytes, and never touch the database.
     """
-    workers = min(_workers(), len(jobs))
-    jobs = sorted(jobs, key=lambda j: -len(j[2][0]) if isinstance(j[2][0], (str, bytes)) else 0)
-    if workers <= 1:
-        for key, function, args in jobs:
-            on_done(key, _call(function, args))
-        return
-    context = multiprocessing.get_context("fork")
-    # A Celery prefork child is marked daemonic, and multiprocessing refuses to let daemonic
-    # processes start children. These children are ours and are gone before the task returns
-    # (the pool is shut down on leaving the block), so lift the flag for the duration.
-    process = multiprocessing.current_process()
-    daemonic = process._config.pop("daemon", None)
+
+    def __init__(self, max_workers: int):
+        self.max_workers = max_workers
+        self.executor = None
+        self._daemonic = None
+
+    def start(self):
+        # A Celery prefork child is marked daemonic, and multiprocessing refuses to let daemonic
+        # processes start children. These children are ours and are gone before the task returns
+        # (the pool is shut down on leaving the block), so lift the flag for the duration.
+        self._daemonic = multiprocessing.current_process()._config.pop("daemon", None)
+        self.executor = ProcessPoolExecutor(max_workers=self.max_workers, mp_context=multiprocessing.get_context("fork"))
+        return self.executor
+
+    def close(self):
+        try:
+            if self.executor is not None:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if self._daemonic is not None:
+                multiprocessing.current_process()._config["daemon"] = self._daemonic
+            self.executor = self._daemonic = None
+
+    def run(self, jobs: list[tuple], on_done) -> None:
+        """Run (key, function, args) jobs; call on_done(key, result) as each finishes.
+
+        Biggest job first (longest-processing-time-first scheduling: the last jobs to start are
+        small ones, so the cores finish together).
+        """
+        jobs = sorted(jobs, key=lambda j: -len(j[2][0]) if isinstance(j[2][0], (str, bytes)) else 0)
+        if len(jobs) <= 1 or self.max_workers <= 1:
+            for key, function, args in jobs:
+                on_done(key, _call(function, args))
+            return
+        pool = self.executor or self.start()
+        futures = {pool.submit(_call, function, args): key for key, function, args in jobs}
+        for future in as_completed(futures):
+            on_done(futures[future], future.result())
+
+
+@contextlib.contextmanager
+def _job_pool(max_jobs: int):
+    pool = _JobPool(min(_workers(), max_jobs))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(_call, function, args): key for key, function, args in jobs}
-            for future in as_completed(futures):
-                on_done(futures[future], future.result())
+        yield pool
     finally:
-        if daemonic is not None:
-            process._config["daemon"] = daemonic
+        pool.close()
+
+
+def _run_jobs(jobs: list[tuple], on_done) -> None:
+    """Run jobs on every core, in a pool of their own (see `_JobPool`)."""
+    with _job_pool(len(jobs)) as pool:
+        pool.run(jobs, on_done)
 
 
 def _call(function, args):
@@ -269,43 +320,74 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
             failures.append((key, result["error"]))
             return
         cached[key] = _cache_put(key, labels[key], result)
-        rendered.append(labels[key])
-        refused.extend(result.get("refused", []))
-        done[0] += 1
-        _update(pack, progress_done=done[0])
+        if key in html_jobs or key in office:
+            rendered.append(labels[key])
+            refused.extend(result.get("refused", []))
+            done[0] += 1
+            _update(pack, progress_done=done[0])
 
-    _run_jobs(jobs, on_done)
-    if failures:
-        key, error = failures[0]
-        raise PaperFailed(labels[key], error)
-    render_seconds = time.perf_counter() - started
+    # How many pages the contents page takes depends on its rows, hardly on the page numbers: a
+    # render with placeholder numbers, alongside the sections, tells the final render where the
+    # papers start, so the contents page is normally rendered once, after the sections.
+    guess_html = render_to_string("meetings/pack/contents.html", {
+        "rows": _contents_rows(plan, {p.key: CONTENTS_GUESS_PAGE for p in papers}, {}), "paper_title": "Contents"})
+    guess_key = content_hash("contents-guess", guess_html)
+    guess = RenderedSection.objects.filter(key=guess_key).first()
+    if guess is None and jobs:
+        jobs.append((guess_key, render_section, (guess_html,)))
+        labels[guess_key] = "Contents (page count)"
 
-    # Page numbers: front sheet, contents, then every paper in order.
-    cover_pages = cached[plan.cover_hash].page_count
+    with _job_pool(len(jobs) + 3) as pool:
+        pool.run(jobs, on_done)
+        if failures:
+            key, error = failures[0]
+            raise PaperFailed(labels[key], error)
+        render_seconds = time.perf_counter() - started
+        guess = cached.get(guess_key, guess)
 
-    def pages_of(paper):
-        if paper.kind == "pdf":
-            return pdf_appendices[paper.hash][1]
-        return cached[paper.hash].page_count
+        # Page numbers: front sheet, contents, then every paper in order.
+        cover_pages = cached[plan.cover_hash].page_count
 
-    contents_pages = 1
-    for _ in range(4):
-        starts, page = {}, cover_pages + contents_pages + 1
-        for paper in papers:
-            starts[paper.key] = page
-            page += pages_of(paper)
-        total_pages = page - 1
-        contents_html = render_to_string("meetings/pack/contents.html", {
-            "rows": _contents_rows(plan, starts, {}), "paper_title": "Contents"})
-        contents_key = content_hash("html", contents_html)
-        contents = RenderedSection.objects.filter(key=contents_key).first()
-        if contents is None:
-            result = render_section(contents_html)
-            contents = _cache_put(contents_key, "Contents", result)
-            rendered.append("Contents")
-        if contents.page_count == contents_pages:
-            break
-        contents_pages = contents.page_count
+        def pages_of(paper):
+            if paper.kind == "pdf":
+                return pdf_appendices[paper.hash][1]
+            return cached[paper.hash].page_count
+
+        # The contents page and the footers (in chunks) render together once the page count is known;
+        # if the contents page turns out longer or shorter than guessed, again with the right numbers.
+        contents_pages = guess.page_count if guess is not None else 1
+        for _ in range(4):
+            starts, page = {}, cover_pages + contents_pages + 1
+            for paper in papers:
+                starts[paper.key] = page
+                page += pages_of(paper)
+            total_pages = page - 1
+            contents_html = render_to_string("meetings/pack/contents.html", {
+                "rows": _contents_rows(plan, starts, {}), "paper_title": "Contents"})
+            contents_key = content_hash("html", contents_html)
+            footer_keys = []
+            tail = {contents_key: ("Contents", render_section, contents_html)}
+            for first in range(1, total_pages + 1, FOOTER_CHUNK_PAGES):
+                footer_html = render_to_string("meetings/pack/footer.html", {
+                    "left": plan.footer_left, "total": total_pages,
+                    "pages": range(first, min(first + FOOTER_CHUNK_PAGES, total_pages + 1))})
+                footer_key = content_hash("footer", footer_html)
+                footer_keys.append(footer_key)
+                tail[footer_key] = ("Footer", render_footer, footer_html)
+            found = {s.key: s for s in RenderedSection.objects.filter(key__in=list(tail))}
+            cached.update(found)
+            labels.update({key: label for key, (label, _, _) in tail.items()})
+            pool.run([(key, function, (html,)) for key, (_, function, html) in tail.items() if key not in found],
+                     on_done)
+            if failures:
+                key, error = failures[0]
+                raise PaperFailed(labels[key], error)
+            contents = cached[contents_key]
+            if contents_key not in found:
+                rendered.append("Contents")
+            if contents.page_count == contents_pages:
+                break
+            contents_pages = contents.page_count
     done[0] += 1
     _update(pack, progress_done=done[0])
 
@@ -320,16 +402,7 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
     except Exception as exc:
         raise PaperFailed("Assembling the pack", f"{type(exc).__name__}: {exc}")
 
-    footer_html = render_to_string("meetings/pack/footer.html", {"left": plan.footer_left, "pages": range(total_pages)})
-    footer_key = content_hash("footer", footer_html)
-    footer = RenderedSection.objects.filter(key=footer_key).first()
-    if footer is None:
-        from core.pdf import render_html
-
-        result = render_html(footer_html, tagged=False)
-        footer = _cache_put(footer_key, "Footer", {"pdf": result.pdf, "page_count": result.page_count,
-                                                    "bookmarks": [], "seconds": 0})
-    assemble.stamp_footers(merged, _read(footer.file.name))
+    assemble.stamp_footers(merged, [_read(cached[key].file.name) for key in footer_keys])
     assemble.link_contents(merged)
 
     outline, contents_list = _outline(plan, cover_pages, starts, cached)
