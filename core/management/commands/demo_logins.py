@@ -7,6 +7,8 @@ LOGINS = [
     ("Board member (Councillor David Mellen, Chair)", "member"),
     ("Officer (Kevin Hatherley, YOT Lead; author of item 5)", "officer"),
     ("Officer (Anne Partington, Acting Head of Safeguarding; author of item 6)", "apartington"),
+    ("Officer (DI Hillier, Notts Police; leads actions of the CSE action plan)", "hillier"),
+    ("Officer (Terri Johnson, Nottinghamshire County Council; leads actions)", "tjohnson"),
     ("Admin (system administrator)", "admin"),
 ]
 
