@@ -59,8 +59,15 @@ test: install-test
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+BENCH_ENV := DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/quorum_bench} \
+	QUORUM_VAR_DIR=$(CURDIR)/var/bench
+
+# Pack speed and memory (figures in bench/results.json); never timed asserts in tests.
 bench: install-test
-	$(TEST_ENV) $(BIN)/python -m bench.run
+	@createdb -h 127.0.0.1 -U postgres quorum_bench 2>/dev/null || true
+	mkdir -p var/bench
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python -m bench.run
 
 clean:
 	rm -rf var static/vendor
