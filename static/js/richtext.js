@@ -1,6 +1,8 @@
 // Progressive enhancement: each textarea.rich-text becomes a Trix editor bound to a hidden input
 // with the same name. Without JavaScript the plain textarea still works (HTML is sanitised on save).
 (function () {
+  // Files are attached as appendices (checked by content), never embedded in the report's text.
+  document.addEventListener("trix-file-accept", function (event) { event.preventDefault(); });
   document.querySelectorAll("textarea.rich-text").forEach(function (area, index) {
     var input = document.createElement("input");
     input.type = "hidden";
