@@ -4,6 +4,10 @@
 `pack_build` is what the task (and `manage.py render_pack`) runs: plan → render the sections that
 are not cached, in parallel → assemble → store a new PackVersion. A failure names the paper and
 leaves the last good version in place.
+
+The lock (`locking`), the out-of-date check (`staleness`) and the choice of papers for a
+supplementary pack (`supplementary`) live in modules of their own; they are imported here so
+`from meetings.pack.services import ...` keeps working.
 """
 import contextlib
 import hashlib
@@ -17,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -25,8 +29,11 @@ from core.pdf import content_hash
 from meetings.models import Meeting
 
 from . import assemble
+from .locking import LOCK_NAMESPACE, PackBusy, pack_lock  # noqa: F401  (re-exported)
 from .models import Pack, PackVersion, RenderedSection
 from .render import PaperFailed, build_plan, convert_office_document, render_footer, render_section
+from .staleness import pack_staleness, sources_diff  # noqa: F401  (re-exported)
+from .supplementary import supplementary_available, to_follow_items  # noqa: F401  (re-exported)
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +41,6 @@ logger = logging.getLogger(__name__)
 FOOTER_CHUNK_PAGES = 40
 # The page number written on the contents page rendered only to learn how many pages it takes.
 CONTENTS_GUESS_PAGE = 888
-
-LOCK_NAMESPACE = 7164  # first key of pg_advisory_lock(int, int); the second is the pack's id
-
-
-class PackBusy(Exception):
-    """Another render of the same pack holds its lock."""
 
 
 # Asking for a pack ---------------------------------------------------------------------------
@@ -71,57 +72,6 @@ def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[
 def pack_publish_supplementary(*, meeting: Meeting, user) -> list[Pack]:
     """Queue a supplementary pack of the papers that were "To follow" and have since arrived."""
     return pack_publish(meeting=meeting, user=user, kind=Pack.Kind.SUPPLEMENTARY)
-
-
-def to_follow_items(meeting: Meeting) -> set[str]:
-    """Items marked "To follow" in the published members' pack."""
-    main = Pack.objects.filter(meeting=meeting, variant=Pack.Variant.MEMBERS, kind=Pack.Kind.MAIN).select_related(
-        "current_version").first()
-    if main is None or main.current_version is None:
-        return set()
-    return {i["key"] for i in main.current_version.sources.get("items", []) if i.get("paper_status") == "to_follow"}
-
-
-def supplementary_available(meeting: Meeting) -> bool:
-    """Whether to offer "Publish supplementary pack": a "To follow" paper has arrived since the
-    main pack was published, and no supplementary pack of exactly these papers is built or being built."""
-    keys = to_follow_items(meeting)
-    if not keys:
-        return False
-    plan = build_plan(meeting.pk, Pack.Variant.MEMBERS, Pack.Kind.SUPPLEMENTARY, to_follow_keys=keys)
-    if not plan.items:
-        return False
-    supplementary = Pack.objects.filter(meeting=meeting, variant=Pack.Variant.MEMBERS,
-                                        kind=Pack.Kind.SUPPLEMENTARY).select_related("current_version").first()
-    if supplementary is not None:
-        if supplementary.busy:
-            return False
-        version = supplementary.current_version
-        if version is not None and version.sources_digest == plan.digest():
-            return False
-    return True
-
-
-# The lock ------------------------------------------------------------------------------------
-
-@contextlib.contextmanager
-def pack_lock(pack_id: int, *, wait: bool):
-    """One render per pack at a time. A PostgreSQL session lock: it goes when the worker dies."""
-    if connection.vendor != "postgresql":
-        yield  # SQLite (development): one writer at a time anyway
-        return
-    with connection.cursor() as cursor:
-        if wait:
-            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_NAMESPACE, pack_id])
-        else:
-            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, pack_id])
-            if not cursor.fetchone()[0]:
-                raise PackBusy(pack_id)
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, pack_id])
 
 
 # Building a pack -----------------------------------------------------------------------------
@@ -469,64 +419,3 @@ def _store_version(pack, plan, digest, data, pages, contents_list, stats) -> Pac
         version.file.save(name, ContentFile(data), save=False)
         version.save()
         return version
-
-
-# Out of date? --------------------------------------------------------------------------------
-
-def sources_diff(old: dict, new: dict) -> list[str]:
-    """What changed between two packs' sources, in the clerk's words."""
-    changes = []
-    old_items = {i["key"]: i for i in old.get("items", [])}
-    new_items = {i["key"]: i for i in new.get("items", [])}
-    for key, item in new_items.items():
-        before = old_items.get(key)
-        if before is None:
-            changes.append(f"Item {item['number']} “{item['title']}” added")
-            continue
-        if before["number"] != item["number"]:
-            changes.append(f"Item “{item['title']}” moved from {before['number']} to {item['number']}")
-        if before["title"] != item["title"]:
-            changes.append(f"Item {item['number']} renamed “{item['title']}”")
-        if before["exempt"] != item["exempt"]:
-            changes.append(f"Item {item['number']} “{item['title']}” "
-                           + ("made exempt" if item["exempt"] else "no longer exempt"))
-        elif item["exempt"] and before.get("paragraph") != item.get("paragraph"):
-            changes.append(f"Item {item['number']} “{item['title']}”: exempt paragraph changed")
-        if before.get("paper_status") != item.get("paper_status"):
-            changes.append(f"Item {item['number']} “{item['title']}”: paper status changed")
-    for key, item in old_items.items():
-        if key not in new_items:
-            changes.append(f"Item “{item['title']}” removed")
-    old_papers = {p["key"]: p for p in old.get("papers", [])}
-    new_papers = {p["key"]: p for p in new.get("papers", [])}
-    numbers = {k: i["number"] for k, i in new_items.items()}
-    for key, paper in new_papers.items():
-        before = old_papers.get(key)
-        where = f" (item {numbers.get(paper['item'], '?')})"
-        if before is None:
-            changes.append(f"{_paper_noun(key)} “{paper['title']}” added{where}")
-        elif before["hash"] != paper["hash"]:
-            changes.append(f"{_paper_noun(key)} “{paper['title']}” edited{where}")
-    for key, paper in old_papers.items():
-        if key not in new_papers:
-            changes.append(f"{_paper_noun(key)} “{paper['title']}” removed")
-    if old.get("cover") != new.get("cover") and not changes:
-        changes.append("Agenda front sheet changed (meeting details or an item's wording)")
-    return changes
-
-
-def _paper_noun(key: str) -> str:
-    return {"report": "Report", "attachment": "Appendix", "minutes": "Minutes", "resolutions": "Paper",
-            "exempt": "Exempt placeholder"}.get(key.split(":")[0], "Paper")
-
-
-def pack_staleness(pack: Pack) -> list[str]:
-    """Why the pack's current version no longer matches its sources ([] when it does)."""
-    version = pack.current_version
-    if version is None:
-        return []
-    to_follow = to_follow_items(pack.meeting) if pack.kind == Pack.Kind.SUPPLEMENTARY else None
-    plan = build_plan(pack.meeting_id, pack.variant, pack.kind, to_follow_keys=to_follow)
-    if plan.digest() == version.sources_digest:
-        return []
-    return sources_diff(version.sources, plan.sources()) or ["The papers changed since this pack was built"]
