@@ -12,8 +12,9 @@ AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe.min.js"
 PASSWORD = "quorum-test-pass"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """A fresh Chromium per test module: a long-lived browser was seen to hang on closing a page."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
