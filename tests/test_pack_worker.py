@@ -56,7 +56,7 @@ def test_killed_worker_keeps_the_last_pack_and_the_pack_completes_after_restart(
     from quorum.celery import app as celery_app
 
     if not settings.CELERY_BROKER_URL.startswith("redis://"):
-        pytest.skip("needs the Redis broker that `make test` sets")
+        pytest.fail("needs the Redis broker that `make test` sets")
     old_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = QUEUE
     meeting = pack_meeting(board)

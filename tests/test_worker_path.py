@@ -35,7 +35,7 @@ def _database_url():
 @pytest.fixture
 def worker(transactional_db, tmp_path):
     if connection.vendor != "postgresql":
-        pytest.skip("the worker needs a database it can share: run under `make test` (PostgreSQL)")
+        pytest.fail("the worker needs a database it can share: run under `make test` (PostgreSQL)")
     queue = f"test-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"
     env = {

@@ -156,7 +156,8 @@ def stamp_footers(pack: pikepdf.Pdf, footer_pdfs: bytes | list[bytes]) -> None:
 
 
 def link_contents(pack: pikepdf.Pdf) -> int:
-    """Turn the contents page's `https://quorum.invalid/page/N` links into links to page N.
+    """Turn the contents page's `/page/N` links (resolved against the render origin to
+    `https://quorum.invalid/page/N`) into links to page N.
 
     The annotation objects are changed in place, so their /Link structure elements stay valid.
     """

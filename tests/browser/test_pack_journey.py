@@ -40,7 +40,7 @@ def _database_url():
 def pack_worker(live_server, tmp_path):
     """A Celery worker on a queue of its own; the test process sends its tasks there."""
     if connection.vendor != "postgresql":
-        pytest.skip("the worker must share the live server's test database: run with PostgreSQL (`make test`)")
+        pytest.fail("the worker must share the live server's test database: run with PostgreSQL (`make test`)")
     queue = f"pack-journey-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
