@@ -30,7 +30,8 @@ def envint(name: str, default: int) -> int:
 
 
 DEBUG = env("DEBUG")
-SECRET_KEY = env("SECRET_KEY", default="dev-insecure-quorum-key-change-me-in-production-0123456789")
+DEV_SECRET_KEY = "dev-insecure-quorum-key-change-me-in-production-0123456789"
+SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -175,6 +176,10 @@ AXES_RESET_ON_SUCCESS = True
 
 # Production hardening: SECURE=true turns on what `check --deploy` asks for.
 if env("SECURE"):
+    if SECRET_KEY == DEV_SECRET_KEY:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("SECURE=true needs a SECRET_KEY of its own (the development key is public).")
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

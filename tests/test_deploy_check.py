@@ -30,3 +30,13 @@ def test_a_bad_setting_fails_at_start_with_a_message(tmp_path):
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "AXES_FAILURE_LIMIT must be a whole number" in result.stderr
+
+
+def test_production_settings_refuse_the_development_secret_key(tmp_path):
+    env = {**os.environ, "DEBUG": "false", "SECURE": "true", "ALLOWED_HOSTS": "quorum.nottinghamcity.gov.uk",
+           "QUORUM_VAR_DIR": str(tmp_path)}
+    env.pop("SECRET_KEY", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECURE=true needs a SECRET_KEY of its own" in result.stderr
