@@ -170,4 +170,6 @@ rules.add_perm("meetings.view_public_pack", meeting_is_published | is_on_board |
 
 # Exempt minutes (Schedule 12A) are read in full by the board's members, its clerk and admins;
 # everyone else sees only the minute's number, title and paragraph.
-rules.add_perm("meetings.view_exempt_minutes", staff | is_board_member)
+exempt_readers = staff | is_board_member
+rules.add_perm("meetings.view_exempt", exempt_readers)  # exempt items' papers, on the meeting page
+rules.add_perm("meetings.view_exempt_minutes", exempt_readers)

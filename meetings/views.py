@@ -45,24 +45,28 @@ def meeting_create(request, slug):
     return render(request, "meetings/meeting_form.html", {"form": form, "board": board, "creating": True})
 
 
+def _meeting_context(user, meeting, item_form=None) -> dict:
+    """What the meeting page shows this user; `item_form` keeps a refused "Add an item" form."""
+    can_change = user.has_perm("meetings.change_meeting", meeting)
+    return {
+        "meeting": meeting,
+        "board": meeting.board,
+        "items": meeting.items.all(),
+        "can_change": can_change,
+        "can_view_exempt": user.has_perm("meetings.view_exempt", meeting),
+        "deadline": services.deadline_status(meeting),
+        "publish_form": PublishForm(),
+        "item_form": (item_form or AgendaItemForm()) if can_change else None,
+    }
+
+
 def meeting_detail(request, pk):
     try:
         meeting = selectors.meeting_with_agenda(pk, request.user)
     except Meeting.DoesNotExist:
         raise Http404
     _require(request.user, "meetings.view_meeting", meeting)
-    can_change = request.user.has_perm("meetings.change_meeting", meeting)
-    can_view_exempt = can_change or request.user.has_perm("meetings.view_exempt", meeting)
-    context = {
-        "meeting": meeting,
-        "board": meeting.board,
-        "items": meeting.items.all(),
-        "can_change": can_change,
-        "can_view_exempt": can_view_exempt,
-        "deadline": services.deadline_status(meeting),
-        "publish_form": PublishForm(),
-        "item_form": AgendaItemForm() if can_change else None,
-    }
+    context = _meeting_context(request.user, meeting)
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -157,13 +161,7 @@ def item_create(request, pk):
         messages.success(request, f"Item “{data['title']}” added to the agenda.")
         return redirect(meeting)
     meeting = selectors.meeting_with_agenda(pk, request.user)
-    return render(
-        request, "meetings/meeting_detail.html",
-        {"meeting": meeting, "board": meeting.board, "items": meeting.items.all(), "can_change": True,
-         "can_view_exempt": True, "deadline": services.deadline_status(meeting), "publish_form": PublishForm(),
-         "item_form": form},
-        status=400,
-    )
+    return render(request, "meetings/meeting_detail.html", _meeting_context(request.user, meeting, form), status=400)
 
 
 def item_detail(request, pk):
@@ -285,19 +283,21 @@ def report_detail(request, pk):
     except Report.DoesNotExist:
         raise Http404
     _require(request.user, "meetings.view_report", report)
-    return render(
-        request, "meetings/report_detail.html",
-        {
-            "report": report,
-            "priorities_ticked": {p.pk for p in report.strategic_priorities.all()},
-            "all_priorities": report.board.strategic_priorities.all(),
-            "can_change": request.user.has_perm("meetings.change_report", report),
-            "can_submit": request.user.has_perm("meetings.submit_report", report),
-            "can_approve": request.user.has_perm("meetings.approve_report", report),
-            "can_history": request.user.has_perm("meetings.view_history", report),
-            "attachment_form": AttachmentForm(),
-        },
-    )
+    return render(request, "meetings/report_detail.html", _report_context(request.user, report))
+
+
+def _report_context(user, report, attachment_form=None) -> dict:
+    """What the report page shows this user; `attachment_form` keeps a refused upload's form."""
+    return {
+        "report": report,
+        "priorities_ticked": {p.pk for p in report.strategic_priorities.all()},
+        "all_priorities": report.board.strategic_priorities.all(),
+        "can_change": user.has_perm("meetings.change_report", report),
+        "can_submit": user.has_perm("meetings.submit_report", report),
+        "can_approve": user.has_perm("meetings.approve_report", report),
+        "can_history": user.has_perm("meetings.view_history", report),
+        "attachment_form": attachment_form or AttachmentForm(),
+    }
 
 
 @login_required
@@ -373,16 +373,7 @@ def attachment_add(request, pk):
             messages.success(request, "Appendix attached.")
             return redirect(report)
     report = selectors.report_detail(pk)
-    return render(
-        request, "meetings/report_detail.html",
-        {"report": report, "priorities_ticked": {p.pk for p in report.strategic_priorities.all()},
-         "all_priorities": report.board.strategic_priorities.all(), "can_change": True,
-         "can_submit": request.user.has_perm("meetings.submit_report", report),
-         "can_approve": request.user.has_perm("meetings.approve_report", report),
-         "can_history": request.user.has_perm("meetings.view_history", report),
-         "attachment_form": form},
-        status=400,
-    )
+    return render(request, "meetings/report_detail.html", _report_context(request.user, report, form), status=400)
 
 
 def attachment_download(request, pk):

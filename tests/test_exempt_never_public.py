@@ -64,3 +64,11 @@ def test_public_queryset_excludes_exempt_and_unpublished(published_meeting, boar
     assert secret.pk not in public_ids
     assert hidden.pk not in public_ids
     assert len(public_ids) == 1
+
+
+def test_member_finds_the_exempt_report_on_the_meeting_page(client, published_meeting, member, other_officer):
+    meeting, _, secret = published_meeting
+    client.force_login(member)
+    assert secret.title in client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    client.force_login(other_officer)  # not a member, did not write it
+    assert MARKER not in client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
