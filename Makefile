@@ -8,7 +8,7 @@ TEST_ENV := DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:543
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
 	QUORUM_VAR_DIR=$(CURDIR)/var/test
 
-.PHONY: run test install install-test system-packages static demo bench clean lint
+.PHONY: run test test-fast install install-test system-packages static demo bench clean lint
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -58,6 +58,12 @@ test: install-test
 	mkdir -p var/test
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fast lane for a developer's own loop: no browser, no real worker.
+test-fast: install-test
+	mkdir -p var/test
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(TEST_ENV) $(BIN)/python -m pytest -m "not browser and not worker" -q $(PYTEST_ARGS)
 
 BENCH_ENV := DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/quorum_bench} \
 	QUORUM_VAR_DIR=$(CURDIR)/var/bench
