@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from actions.models import Rag
+from core.exports import csv_writer, restore_cell, xlsx_append
 from core.formats import plain_date
 
 COLUMNS = ["Action", "Lead", "Timescale", "Progress to date", "RAG rating"]
@@ -91,8 +92,7 @@ def export_xlsx(plan, sections) -> bytes:
     for i, width in enumerate(COLUMN_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for kind, cells, rag in plan_rows(plan, sections):
-        ws.append(cells)
-        r = ws.max_row
+        r = xlsx_append(ws, cells)
         if kind == "blank":
             continue
         for c in range(1, max(len(cells), 1) + 1):
@@ -118,7 +118,7 @@ def export_xlsx(plan, sections) -> bytes:
 
 def export_csv(plan, sections) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     for _kind, cells, _rag in plan_rows(plan, sections):
         writer.writerow(cells)
     return out.getvalue()
@@ -185,7 +185,7 @@ def _text(value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return plain_date(value)
-    return str(value).replace("\r\n", "\n").strip()
+    return restore_cell(str(value).replace("\r\n", "\n").strip())
 
 
 def read_upload(upload) -> list[list[str]]:

@@ -1,14 +1,14 @@
 """CSV of an indicator's values, written only from its series, so the public file is suppressed too."""
-import csv
 import io
 
+from core.exports import csv_writer
 from performance.series import COMPARATOR_KINDS
 
 
 def series_csv(series: dict) -> str:
     """One row per period. A public file says so in its first line and carries the suppression note."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     if series["public"]:
         writer.writerow([f"Public data: small numbers suppressed. {series['suppression_note'] or ''}".strip()])
     else:
