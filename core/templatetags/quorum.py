@@ -41,7 +41,10 @@ def numbered_paragraphs(html, section):
 
     from django.utils.safestring import mark_safe
 
-    html = str(html or "")
+    from core.sanitise import sanitise_html
+
+    # Stored sections are sanitised on save; cleaning again here is the second wall before mark_safe.
+    html = sanitise_html(str(html or ""))
     counter = itertools.count(1)
     tag = "h3" if "<h3>" in html else "p"
     numbered = re.sub(

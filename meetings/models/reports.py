@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, StrategicPriority
+from core.sanitise import SanitisedHTMLField
 
 from .agenda import AgendaItem, ExemptParagraph
 
@@ -79,15 +80,15 @@ class Report(models.Model):
     summary = models.TextField("summary of issues (including benefits to customers/service users)", blank=True)
     recommendations = models.TextField(blank=True, help_text="One recommendation per line; they are numbered in order.")
 
-    # Sections: sanitised HTML; each paragraph is numbered n.1, n.2 when shown.
-    background = models.TextField(blank=True)
-    reasons = models.TextField(blank=True)
-    other_options = models.TextField(blank=True)
-    financial = models.TextField(blank=True)
-    risk = models.TextField(blank=True)
-    equality = models.TextField(blank=True)
-    background_papers = models.TextField(blank=True)
-    published_documents = models.TextField(blank=True)
+    # Sections: HTML sanitised on every save (core.sanitise); each paragraph is numbered n.1, n.2 when shown.
+    background = SanitisedHTMLField(blank=True)
+    reasons = SanitisedHTMLField(blank=True)
+    other_options = SanitisedHTMLField(blank=True)
+    financial = SanitisedHTMLField(blank=True)
+    risk = SanitisedHTMLField(blank=True)
+    equality = SanitisedHTMLField(blank=True)
+    background_papers = SanitisedHTMLField(blank=True)
+    published_documents = SanitisedHTMLField(blank=True)
 
     is_exempt = models.BooleanField("exempt", default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(choices=ExemptParagraph.choices, null=True, blank=True)
