@@ -128,7 +128,8 @@ ATTENDANCE_23_SEPTEMBER = [
     ("Klein", Attendance.Status.ABSENT, "", False, None, None),
     ("Culley", Attendance.Status.APOLOGIES, "", True, None, None),
     ("Dewinton", Attendance.Status.APOLOGIES, "", True, None, None),
-    # Present, yet minuted under apologies (sent in advance, "on other Council business"), as the reference has it.
+    # Sent apologies in advance ("on other Council business"), then came: ticked present, and so no
+    # longer listed under apologies (the reference minutes list him under both).
     ("Jenkins", Attendance.Status.PRESENT, "on other Council business", True, None, None),
     ("McCulloch", Attendance.Status.PRESENT, "", False, None, None),
     ("Morley", Attendance.Status.ABSENT, "", False, None, None),

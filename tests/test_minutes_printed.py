@@ -53,7 +53,9 @@ def test_printed_minutes_contain_the_reference_blocks_in_order(demo):
     assert minute_23.index("(1) to note: (i) the steps being taken locally") > resolved
     assert "(2) to approve the continuation of offering foster carers" in minute_23[resolved:]
     assert "(3) to review the work commissioned through Social Work Choices" in minute_23[resolved:]
-    assert "Councillor Glyn Jenkins (on other Council business)" in text[starts[0]:starts[1]]
+    # He sent apologies, then came: he is ticked present and no longer listed under apologies.
+    assert "✓ Councillor Glyn Jenkins" in text[:starts[0]]
+    assert "Jenkins" not in text[starts[0]:starts[1]]
     assert "The Board confirmed the minutes of the meeting held on 15 July 2013, as a correct record and they were signed by the Chair." in text[starts[2]:starts[3]]
     assert "RESOLVED to note that the next meeting is scheduled to be held on 18 November 2013" in text[starts[5]:]
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from boards.models import Membership, Person
 from core.formats import plain_date, short_time
+from meetings.minutes_selectors import minutes_document
 from meetings.models import AgendaItem, Meeting
 from meetings.models.minutes import (
     MeetingMinutes, Minute, MinutesLocked, MinutesStatus, Resolution, meeting_minutes_locked,
@@ -142,7 +143,7 @@ def minutes_confirm(*, meeting: Meeting, at_meeting: Meeting, user, signed: bool
 
     Records the decision as a resolution under `at_meeting`'s minutes item ("The Board confirmed
     the minutes of the meeting held on … as a correct record and they were signed by the Chair"),
-    then locks the confirmed minutes for good.
+    then locks the confirmed minutes for good and freezes everything they print from other records.
     """
     record = MeetingMinutes.objects.select_for_update().get(meeting=meeting)
     if record.status != MinutesStatus.PUBLISHED:
@@ -167,6 +168,9 @@ def minutes_confirm(*, meeting: Meeting, at_meeting: Meeting, user, signed: bool
     _save(Resolution(minute=minute, order=_next_order(Resolution, minute, None), text=confirmation_text(meeting, signed),
                      confirms=record, status=Resolution.Status.DONE), user)
     now = timezone.now()
+    # Freeze what the minutes show from other records (the heading, attendance, declarations, item
+    # numbers and titles): from now on they print as confirmed, whatever those records become.
+    record.frozen = {**minutes_document(meeting), "confirmed_on": plain_date(at_meeting.date)}
     record.status = MinutesStatus.SIGNED if signed else MinutesStatus.CONFIRMED
     record.confirmed_at, record.confirmed_at_meeting = now, at_meeting
     if signed:

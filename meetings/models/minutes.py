@@ -110,6 +110,11 @@ class MeetingMinutes(models.Model):
     )
     signed_at = models.DateTimeField(null=True, blank=True)
     signed_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    frozen = models.JSONField(
+        null=True, blank=True, editable=False,
+        help_text="Everything the printed minutes show (heading, attendance, declarations, item numbers and "
+                  "titles), frozen when they were confirmed: later edits to those records leave them as signed.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
