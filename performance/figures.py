@@ -31,6 +31,12 @@ def compute_value(*, unit: str, numerator: Decimal | None, denominator: Decimal 
             raise FigureError("numerator", "The numerator cannot be negative.")
         if denominator <= 0:
             raise FigureError("denominator", "The denominator must be greater than zero.")
+        # Numerators and denominators count children (or events): whole numbers. A "5.4" would
+        # otherwise slip past small-number suppression and be printed as 5.
+        if not _whole(numerator):
+            raise FigureError("numerator", "The numerator is a count: enter a whole number.")
+        if not _whole(denominator):
+            raise FigureError("denominator", "The denominator is a count: enter a whole number.")
         if unit == "percentage" and numerator > denominator:
             raise FigureError("numerator", "The numerator cannot be larger than the denominator for a percentage.")
         scale = Decimal(100) if unit == "percentage" else Decimal(10000)
@@ -38,7 +44,7 @@ def compute_value(*, unit: str, numerator: Decimal | None, denominator: Decimal 
     if unit == "count":
         if numerator is None:
             raise FigureError("numerator", "Enter the count.")
-        if numerator < 0 or numerator != numerator.to_integral_value():
+        if numerator < 0 or not _whole(numerator):
             raise FigureError("numerator", "A count must be a whole number, zero or more.")
         return numerator.quantize(STORE)
     if value is None:
@@ -46,6 +52,10 @@ def compute_value(*, unit: str, numerator: Decimal | None, denominator: Decimal 
     if value < 0:
         raise FigureError("value", "The value cannot be negative.")
     return value.quantize(STORE, rounding=ROUND_HALF_UP)
+
+
+def _whole(n: Decimal) -> bool:
+    return n == n.to_integral_value()
 
 
 def rounded(value: Decimal | None, places: int) -> Decimal | None:
@@ -68,11 +78,13 @@ def format_value(value: Decimal | None, unit: str, places: int) -> str:
 
 
 def is_small_number(n: Decimal | None) -> bool:
-    return n is not None and 1 <= n <= 5
+    """1 to 5 as it would be printed: judged after rounding to a whole number, so 0.6 and 5.4
+    (stored before counts had to be whole, or typed into the admin) are small as 1 and 5 are."""
+    return n is not None and 1 <= rounded(n, 0) <= 5
 
 
 def must_suppress(*, unit: str, numerator: Decimal | None, value: Decimal | None) -> bool:
-    """DfE convention: a count of 1 to 5, or a rate or percentage whose numerator is 1 to 5."""
+    """DfE convention: a count of 1 to 5, or a rate or percentage whose numerator is 1 to 5 (after rounding)."""
     if unit == "count":
         return is_small_number(value if value is not None else numerator)
     if unit in ("percentage", "rate_10k"):
