@@ -39,14 +39,23 @@ def response_to_resolutions_html(meeting: Meeting, public: bool = False) -> str 
     return render_to_string("meetings/minutes/_response_paper.html", {"meeting": meeting, "papers": papers})
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    raise ValueError(f"The minutes renderer fetches nothing: {url}")
+def minutes_pdf_html(meeting: Meeting, public: bool = False) -> str:
+    """The whole HTML document the printed-minutes PDF is rendered from."""
+    return render_to_string("meetings/minutes/pdf.html",
+                            {"fragment": minutes_paper_html(meeting, public=public), "meeting": meeting})
 
 
 def minutes_pdf_bytes(meeting: Meeting, public: bool = False) -> bytes:
-    """The printed minutes as an A4 PDF (WeasyPrint; nothing is fetched from anywhere)."""
-    import weasyprint
+    """The printed minutes as an A4 PDF, tagged PDF/UA-1 (the 2018 accessibility regulations
+    cover published minutes too), rendered by the one renderer that fetches nothing from outside.
 
-    html = render_to_string("meetings/minutes/pdf.html", {"fragment": minutes_paper_html(meeting, public=public), "meeting": meeting})
-    # A tagged PDF (PDF/UA-1): the 2018 accessibility regulations cover published minutes too.
-    return weasyprint.HTML(string=html, base_url="/", url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+    Rendering takes WeasyPrint a second or more, and anyone may ask for published minutes, so the
+    PDF is kept in the pack's section cache keyed by a hash of exactly the HTML it is rendered
+    from: the same minutes are rendered once; any change to what they print (a point, an
+    attendance tick, exempt or not, public or members' version) gives new HTML, so a new PDF.
+    """
+    from meetings.pack.services import cached_render
+
+    html = minutes_pdf_html(meeting, public=public)
+    return cached_render(html, key_prefix="printed-minutes",
+                         label=f"Printed minutes, {meeting} ({'public' if public else 'members'})")
