@@ -3,17 +3,14 @@ from django.db.models import Q
 
 from actions.models import Action, Plan, Rag, Section
 from boards.models import Organisation, Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from core.widgets import DateInput, Textarea
 
 
 class ProgressForm(forms.Form):
     """The officer's one form: a progress update, the RAG rating and why, or marking it complete."""
 
     text = forms.CharField(
-        label="Progress update", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Progress update", required=False, widget=Textarea(attrs={"rows": 3}),
         help_text="What has happened since the last update. It is dated today and shown newest first.",
     )
     rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices, required=False)
@@ -69,7 +66,7 @@ class SectionForm(forms.ModelForm):
         model = Section
         fields = ["title", "numbered", "responsibility_heading", "responsibility_text"]
         labels = {"numbered": "Numbered section"}
-        widgets = {"responsibility_text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"responsibility_text": Textarea(attrs={"rows": 4})}
 
 
 class ActionForm(forms.ModelForm):
@@ -85,7 +82,7 @@ class ActionForm(forms.ModelForm):
                   "resolution_reference": "Or: a resolution not recorded in Quorum"}
         help_texts = {"resolution": "The board's resolutions, newest meeting first: minute number, meeting date "
                                     "and the resolution's opening words."}
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "timescale_date": DateInput}
+        widgets = {"text": Textarea(attrs={"rows": 3}), "timescale_date": DateInput}
 
     def __init__(self, *args, board, user, **kwargs):
         super().__init__(*args, **kwargs)

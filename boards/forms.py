@@ -1,6 +1,7 @@
 from django import forms
 
 from boards.models import Board, Membership, Person
+from core.widgets import DateInput, Textarea, TimeInput
 
 
 class BoardForm(forms.ModelForm):
@@ -11,8 +12,8 @@ class BoardForm(forms.ModelForm):
         model = Board
         fields = ["name", "council_name", "terms_of_reference", "clerk", "clerk_title", "summoning_officer",
                   "default_venue", "default_start_time", "report_heading"]
-        widgets = {"default_start_time": forms.TimeInput(attrs={"type": "time"}),
-                   "terms_of_reference": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"default_start_time": TimeInput,
+                   "terms_of_reference": Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,9 +31,9 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role", "start_date", "attendance_note"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start_date": DateInput}
         labels = {"attendance_note": "How the papers describe them (optional)"}
 
 
 class MembershipEndForm(forms.Form):
-    end_date = forms.DateField(label="Last day on the board", widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label="Last day on the board", widget=DateInput)

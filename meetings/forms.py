@@ -1,15 +1,8 @@
 from django import forms
 
 from boards.models import StrategicPriority
+from core.widgets import DateInput, Textarea, TimeInput
 from meetings.models import AgendaItem, Meeting, Report
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class VersionedForm(forms.ModelForm):
@@ -48,7 +41,7 @@ class AgendaItemForm(VersionedForm):
             "exempt_paragraph": "Schedule 12A paragraph",
             "paper_status": "Paper status",
         }
-        widgets = {"exempt_reason": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"exempt_reason": Textarea(attrs={"rows": 2})}
 
     def clean(self):
         cleaned = super().clean()
@@ -62,13 +55,13 @@ class AgendaItemForm(VersionedForm):
 
 class PublishForm(forms.Form):
     urgency_reason = forms.CharField(
-        label="Chair's reason for urgency", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Chair's reason for urgency", required=False, widget=Textarea(attrs={"rows": 3}),
         help_text="Required when publishing after the deadline; it is recorded with the meeting.",
     )
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label="Reason for cancelling", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label="Reason for cancelling", widget=Textarea(attrs={"rows": 3}))
 
 
 class ReportForm(VersionedForm):
@@ -86,11 +79,11 @@ class ReportForm(VersionedForm):
             "background_papers", "published_documents",
         ]
         widgets = {
-            "directors": forms.Textarea(attrs={"rows": 2}),
-            "contact_officers": forms.Textarea(attrs={"rows": 3}),
-            "other_officers": forms.Textarea(attrs={"rows": 2}),
-            "summary": forms.Textarea(attrs={"rows": 4}),
-            "recommendations": forms.Textarea(attrs={"rows": 4}),
+            "directors": Textarea(attrs={"rows": 2}),
+            "contact_officers": Textarea(attrs={"rows": 3}),
+            "other_officers": Textarea(attrs={"rows": 2}),
+            "summary": Textarea(attrs={"rows": 4}),
+            "recommendations": Textarea(attrs={"rows": 4}),
         }
         labels = {"agenda_item": "Agenda item"}
 
@@ -111,7 +104,7 @@ class ReportForm(VersionedForm):
         for section in REPORT_SECTIONS:
             field = self.fields[section.field]
             field.label = f"{section.number}. {section.heading}"
-            field.widget = forms.Textarea(attrs={"rows": 6, "class": "rich-text"})
+            field.widget = Textarea(attrs={"rows": 6, "class": "rich-text"})
             field.help_text = "Each paragraph is numbered automatically."
 
 

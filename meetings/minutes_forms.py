@@ -7,7 +7,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from boards.models import Person
-from meetings.forms import DateInput, VersionedForm
+from core.widgets import DateInput, Textarea
+from meetings.forms import VersionedForm
 from meetings.models import AgendaItem, Meeting
 from meetings.models.minutes import (
     Attendance, Declaration, Interest, InterestKind, Minute, MinutePoint, Resolution, meeting_minutes_locked,
@@ -37,7 +38,7 @@ class MinuteForm(LockedRefusingMixin, VersionedForm):
     class Meta:
         model = Minute
         fields = ["title", "narrative", "closing"]
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 5}), "closing": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"narrative": Textarea(attrs={"rows": 5}), "closing": Textarea(attrs={"rows": 3})}
         labels = {"narrative": "Narrative (before the lettered points)", "closing": "Closing narrative (after the points)"}
 
 
@@ -60,7 +61,7 @@ class PointForm(LockedRefusingMixin, VersionedForm):
     class Meta:
         model = MinutePoint
         fields = ["lead_in", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"text": Textarea(attrs={"rows": 3})}
         labels = {"lead_in": "Line before this point (optional)", "text": "Point"}
 
     def __init__(self, *args, minute=None, **kwargs):
@@ -81,7 +82,7 @@ class ResolutionForm(LockedRefusingMixin, VersionedForm):
     class Meta:
         model = Resolution
         fields = ["text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"text": Textarea(attrs={"rows": 2})}
         labels = {"text": "Resolution (after “RESOLVED”, e.g. “to note the report.”)"}
 
     def __init__(self, *args, minute=None, **kwargs):
@@ -121,7 +122,7 @@ class ResolutionTrackForm(VersionedForm):
 
 class ResponseForm(forms.Form):
     date = forms.DateField(widget=DateInput, label="Date of the action")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Action taken since the resolution")
+    text = forms.CharField(widget=Textarea(attrs={"rows": 4}), label="Action taken since the resolution")
     status = forms.ChoiceField(choices=Resolution.Status.choices, label="Status after this action")
 
 
@@ -165,7 +166,7 @@ class DeclarationForm(LockedRefusingMixin, forms.ModelForm):
     class Meta:
         model = Declaration
         fields = ["person", "agenda_item", "kind", "text", "action", "interest"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"text": Textarea(attrs={"rows": 2})}
         labels = {"agenda_item": "Agenda item", "kind": "Kind of interest"}
 
     def __init__(self, *args, meeting=None, members=None, **kwargs):
@@ -182,7 +183,7 @@ class InterestForm(forms.ModelForm):
     class Meta:
         model = Interest
         fields = ["kind", "description", "registered_on"]
-        widgets = {"registered_on": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"registered_on": DateInput, "description": Textarea(attrs={"rows": 2})}
         labels = {"registered_on": "Registered on"}
 
     def __init__(self, *args, **kwargs):
@@ -205,7 +206,7 @@ class ConfirmForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     at_meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label="Recorded at the meeting of")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="The correction")
+    text = forms.CharField(widget=Textarea(attrs={"rows": 3}), label="The correction")
 
     def __init__(self, *args, minute=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from core.widgets import DateInput, Textarea
 from performance import periods as period_rules
 from performance.models import Indicator
 
@@ -53,7 +54,7 @@ class IndicatorValueForm(forms.Form):
 
     period_start = forms.TypedChoiceField(label="Period", coerce=datetime.date.fromisoformat)
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+    notes = forms.CharField(label="Notes", required=False, widget=Textarea(attrs={"rows": 2}),
                             help_text="Shown with the value. Do not include anything that identifies a child.")
     is_provisional = forms.BooleanField(label="Provisional (may be revised)", required=False)
 
@@ -80,7 +81,7 @@ class IndicatorValueForm(forms.Form):
                 ordered[name] = field
         self.fields = ordered
         for name, field in self.fields.items():
-            if isinstance(field.widget, (forms.NumberInput, forms.Textarea)):
+            if isinstance(field.widget, (forms.NumberInput, Textarea)):
                 field.widget.attrs["class"] = "form-control"
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
@@ -117,7 +118,7 @@ class SnapshotForm(forms.Form):
         label="Indicators", queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple,
         help_text="The board's indicators are all chosen to start with.",
     )
-    as_of = forms.DateField(label="Report as at", widget=forms.DateInput(attrs={"type": "date"}),
+    as_of = forms.DateField(label="Report as at", widget=DateInput,
                             help_text="Each indicator shows the newest period its reporting lag allows on this date.")
     trend_length = forms.IntegerField(label="Periods in each trend", min_value=1, max_value=40, initial=8)
     public = forms.TypedChoiceField(
