@@ -5,6 +5,7 @@ so a stale page or a hand-made POST cannot change confirmed minutes either.
 """
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from boards.models import Person
 from core.widgets import DateInput, Textarea
@@ -116,7 +117,11 @@ class ResolutionTrackForm(VersionedForm):
         board_id = self.instance.minute.meeting.board_id
         self.fields["owner"].queryset = get_user_model().objects.filter(person__memberships__board_id=board_id).distinct().order_by("last_name")
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["due_meeting"].queryset = Meeting.objects.filter(board_id=board_id).exclude(status=Meeting.Status.CANCELLED).order_by("date")
+        made_at = self.instance.minute.meeting
+        self.fields["due_meeting"].queryset = (
+            Meeting.objects.filter(board_id=board_id).filter(
+                Q(date__gt=made_at.date) | Q(date=made_at.date, start_time__gt=made_at.start_time))
+            .exclude(status=Meeting.Status.CANCELLED).order_by("date"))
         self.fields["due_meeting"].label_from_instance = lambda m: f"{m.date.day} {m.date:%B %Y}"
 
 
@@ -162,16 +167,17 @@ class OtherAttendeeForm(forms.Form):
     organisation = forms.CharField(max_length=200, required=False, label="Organisation or team")
 
 
-class DeclarationForm(LockedRefusingMixin, forms.ModelForm):
+class DeclarationForm(LockedRefusingMixin, VersionedForm):
     class Meta:
         model = Declaration
-        fields = ["person", "agenda_item", "kind", "text", "action", "interest"]
+        fields = ["person", "agenda_item", "kind", "text", "action", "interest", "took_part_confirmed"]
         widgets = {"text": Textarea(attrs={"rows": 2})}
         labels = {"agenda_item": "Agenda item", "kind": "Kind of interest"}
 
     def __init__(self, *args, meeting=None, members=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.meeting = meeting
+        self.meeting = meeting or getattr(self.instance, "meeting", None)
+        meeting = self.meeting
         self.fields["person"].queryset = members if members is not None else Person.objects.none()
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by("position")
         self.fields["agenda_item"].label_from_instance = lambda i: f"{i.number} {i.title}"

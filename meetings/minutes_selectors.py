@@ -61,7 +61,11 @@ def declaration_sentence(declaration: Declaration, minute_number: int | None) ->
         first = f"Although not required to do so, {name} informed the Board that, with regard to {ref}, {text}."
     else:
         first = f"{name} declared {ARTICLE_KIND[declaration.kind]} in {ref} in that {text}."
-    return f"{first} {name} {action}."
+    sentence = f"{first} {name} {action}."
+    if declaration.kind == InterestKind.DISCLOSABLE_PECUNIARY and declaration.action == Declaration.Action.TOOK_PART:
+        sentence += (f" NOTE: {name} took part despite a disclosable pecuniary interest; this was confirmed when the "
+                     "declaration was recorded.")
+    return sentence
 
 
 @dataclass
@@ -304,7 +308,8 @@ def open_resolutions(board, today=None) -> list[dict]:
     """Open and in-progress resolutions, overdue first (due meeting already past), then by due date."""
     today = today or timezone.localdate()
     rows = []
-    qs = resolutions_for_board(board).open().filter(confirms__isnull=True)
+    # What is noted under a "to note:" resolution is not an action anyone owes.
+    qs = resolutions_for_board(board).open().filter(confirms__isnull=True).exclude(parent__text__istartswith="to note")
     labels = _labels_for(qs)
     for r in qs:
         due = r.due_meeting.date if r.due_meeting else None

@@ -52,6 +52,7 @@ urlpatterns += [
     path("meetings/<int:pk>/response-to-resolutions/", minutes_views.response_paper, name="response_paper"),
     path("others-in-attendance/<int:pk>/remove/", minutes_views.other_remove, name="other_remove"),
     path("declarations/<int:pk>/delete/", minutes_views.declaration_delete, name="declaration_delete"),
+    path("declarations/<int:pk>/edit/", minutes_views.declaration_edit, name="declaration_edit"),
     path("minutes/<int:pk>/", minutes_views.minute_edit, name="minute_edit"),
     path("minutes/<int:pk>/delete/", minutes_views.minute_delete, name="minute_delete"),
     path("minutes/<int:pk>/move/", minutes_views.minute_move, name="minute_move"),

@@ -25,3 +25,12 @@ def drafted(board, date, user, first_number=None, **kw):
 
 def numbers(meeting):
     return list(meeting.minutes.order_by("position").values_list("number", flat=True))
+
+
+def record_present(meeting, person, **fields):
+    """The clerk has recorded `person` present (only people present at an item declare interests in it)."""
+    from meetings.models.minutes import Attendance
+
+    row, _ = Attendance.objects.update_or_create(meeting=meeting, person=person,
+                                                 defaults={"status": Attendance.Status.PRESENT, **fields})
+    return row

@@ -6,7 +6,7 @@ from django.urls import reverse
 from meetings import minutes_services as svc
 from meetings.models.minutes import Declaration, InterestKind
 
-from .factories_minutes import drafted
+from .factories_minutes import drafted, record_present
 
 
 def test_a_declaration_appears_in_the_minutes_and_on_the_members_page(client, board, clerk, member):
@@ -15,6 +15,7 @@ def test_a_declaration_appears_in_the_minutes_and_on_the_members_page(client, bo
     person = member.person
     person.honorific, person.last_name = "Councillor", "Mellen"
     person.save()
+    record_present(meeting, person)
     interest = svc.interest_register(person=person, user=clerk, kind=InterestKind.OTHER_REGISTRABLE,
                                      description="Trustee of a fostering charity", registered_on=datetime.date(2029, 6, 1))
     svc.declaration_add(meeting=meeting, person=person, agenda_item=meeting.items.get(position=4),
@@ -43,6 +44,7 @@ def test_a_not_required_declaration_is_worded_as_the_reference(board, clerk, mem
     person = member.person
     person.honorific, person.last_name = "Councillor", "Mellen"
     person.save()
+    record_present(meeting, person)
     svc.declaration_add(meeting=meeting, person=person, agenda_item=meeting.items.get(position=5),
                         kind=InterestKind.NOT_REQUIRED, text="he had a close friend who was part of the Fostering Network",
                         action=Declaration.Action.STAYED_SILENT, user=clerk)

@@ -12,6 +12,7 @@ import datetime
 from boards.models import Membership
 from meetings import minutes_services as svc
 from meetings.models import AgendaItem
+from meetings.models.minutes import Attendance
 
 from .factories_minutes import drafted, meeting_with_items
 from .matrix import EVERYONE, ON_BOARD, STAFF, check_cell, make_cast, matrix, world_fixture
@@ -60,6 +61,7 @@ class MinutesWorld:
         member_person = self.users["member"].person
         self.other_attendee = svc.other_attendee_add(meeting=self.draft, person=self.users["other_officer"].person,
                                                      user=clerk, note="Observing")
+        Attendance.objects.create(meeting=self.draft, person=member_person, status=Attendance.Status.PRESENT)
         self.declaration = svc.declaration_add(
             meeting=self.draft, person=member_person, agenda_item=self.minute.agenda_item, kind="other_registrable",
             text="Foster carer", action="took_part", user=clerk)

@@ -11,7 +11,7 @@ Callers keep using `from meetings import minutes_services as svc`; every name is
 """
 from .attendance import (
     apology_record, attendance_add, attendance_prefill, attendance_record, board_members_at, declaration_add,
-    declaration_delete, interest_end, interest_register, other_attendee_add, other_attendee_remove,
+    declaration_delete, declaration_update, eligible_substitutes, interest_end, interest_register, other_attendee_add, other_attendee_remove,
 )
 from .editing import (
     minute_delete, minute_insert, minute_move, minute_update, point_add, point_delete, point_move, point_update,
@@ -27,7 +27,8 @@ from .resolutions import resolution_respond, resolution_track
 __all__ = [
     "NEXT_MEETING_TITLES",
     "apology_record", "attendance_add", "attendance_prefill", "attendance_record", "board_members_at",
-    "confirmation_text", "correction_record", "declaration_add", "declaration_delete", "interest_end",
+    "confirmation_text", "correction_record", "declaration_add", "declaration_delete", "declaration_update", "eligible_substitutes",
+    "interest_end",
     "interest_register", "minute_delete", "minute_insert", "minute_move", "minute_update", "minutes_confirm",
     "minutes_draft", "minutes_first_number", "minutes_publish", "minutes_record_for",
     "minutes_refresh_from_records", "minutes_sign", "minutes_unpublish", "next_meeting_after",

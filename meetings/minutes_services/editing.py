@@ -165,9 +165,26 @@ def points_reorder(*, minute: Minute, parent_id: int | None, ordered_ids: list[i
     _reorder(MinutePoint, minute, parent_id, ordered_ids, user)
 
 
-def _default_status(text: str) -> str:
-    # Noting needs no action, so it is done as soon as it is resolved.
-    return Resolution.Status.DONE if text.strip().lower().startswith("to note") else Resolution.Status.OPEN
+def _is_noting(text: str) -> bool:
+    return text.strip().lower().startswith("to note")
+
+
+def _default_status(text: str, parent: Resolution | None = None) -> str:
+    # Noting needs no action, so it is done as soon as it is resolved; so are the things noted
+    # under a "to note:" resolution's sub-points.
+    noting = _is_noting(text) or (parent is not None and _is_noting(parent.text))
+    return Resolution.Status.DONE if noting else Resolution.Status.OPEN
+
+
+def check_due_meeting(minute: Minute, due_meeting: Meeting | None) -> None:
+    """A resolution comes back to a later meeting of the same board than the one that made it."""
+    if due_meeting is None:
+        return
+    made_at = minute.meeting
+    if due_meeting.board_id != made_at.board_id:
+        raise ValidationError("A resolution reports back to a meeting of the same board.")
+    if (due_meeting.date, due_meeting.start_time) <= (made_at.date, made_at.start_time):
+        raise ValidationError("A resolution reports back to a later meeting than the one that made it.")
 
 
 @transaction.atomic
@@ -176,8 +193,9 @@ def resolution_add(*, minute: Minute, user, text: str, parent: Resolution | None
     """Add a resolution (or a sub-resolution) at the end of the minute's RESOLVED block."""
     minute = _lock_minute(minute.pk)
     _check_parent(minute, parent)
+    check_due_meeting(minute, due_meeting)
     resolution = Resolution(minute=minute, parent=parent, text=text.strip(), owner=owner, due_meeting=due_meeting,
-                            status=status or _default_status(text), order=_next_order(Resolution, minute, parent))
+                            status=status or _default_status(text, parent), order=_next_order(Resolution, minute, parent))
     _save(resolution, user)
     return resolution
 

@@ -11,12 +11,15 @@ from meetings.models import Meeting
 from meetings.models.minutes import Resolution, ResolutionResponse
 from meetings.services import _save
 
+from .editing import check_due_meeting
+
 
 @transaction.atomic
 def resolution_track(*, resolution: Resolution, version: int | None, user, owner=None,
                      due_meeting: Meeting | None = None, status: str) -> Resolution:
     """Set who owns a resolution, when it is due back and how far it has got (allowed after
     confirmation: only the wording is locked)."""
+    check_due_meeting(resolution.minute, due_meeting)
     claim_version(resolution, version)
     resolution.owner, resolution.due_meeting, resolution.status = owner, due_meeting, status
     _save(resolution, user)

@@ -11,7 +11,7 @@ apologies, declarations), `resolutions` (tracker, resolution page, response pape
 `minutes_views.<name>`: every view is re-exported here.
 """
 from ._common import refuses_locked
-from .attendance import apologies, attendance, declaration_delete, declarations, other_add, other_remove
+from .attendance import apologies, attendance, declaration_delete, declaration_edit, declarations, other_add, other_remove
 from .editor import (
     minute_correct, minute_delete, minute_edit, minute_insert, minute_move, minutes_confirm, minutes_draft,
     minutes_edit, minutes_publish, minutes_refresh, minutes_sign, minutes_unpublish,
@@ -25,7 +25,7 @@ from .reading import meeting_links_context, minutes_pdf, minutes_print, minutes_
 from .resolutions import resolution_detail, resolution_tracker, response_paper
 
 __all__ = [
-    "apologies", "attendance", "declaration_delete", "declarations", "interest_add", "interest_end",
+    "apologies", "attendance", "declaration_delete", "declaration_edit", "declarations", "interest_add", "interest_end",
     "meeting_links_context", "minute_correct", "minute_delete", "minute_edit", "minute_insert", "minute_move",
     "minutes_confirm", "minutes_draft", "minutes_edit", "minutes_pdf", "minutes_print", "minutes_publish",
     "minutes_refresh", "minutes_sign", "minutes_unpublish", "minutes_view", "other_add", "other_remove",

@@ -34,7 +34,7 @@ def attendance(request, pk):
     initial = [{"id": r.pk, "status": r.status, "substitute": r.substitute_id, "apology_reason": r.apology_reason,
                 "from_minute": r.from_minute, "to_minute": r.to_minute} for r in rows]
     formset = AttendanceFormSet(request.POST or None, initial=initial, prefix="att")
-    substitutes = Person.objects.filter(memberships__board_id=meeting.board_id).distinct().order_by("last_name")
+    substitutes = svc.eligible_substitutes(meeting)
     for form in formset:
         form.fields["substitute"].queryset = substitutes
     version_error = None
@@ -123,14 +123,40 @@ def declarations(request, pk):
     if request.method == "POST":
         _require(request.user, "meetings.change_minutes", meeting)
         if form.is_valid():
-            svc.declaration_add(meeting=meeting, user=request.user, **form.cleaned_data)
-            messages.success(request, "Declaration recorded; it appears in the declarations minute and on the member's page.")
-            return redirect("meetings:declarations", pk=pk)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            try:
+                svc.declaration_add(meeting=meeting, user=request.user, **data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Declaration recorded; it appears in the declarations minute and on the member's page.")
+                return redirect("meetings:declarations", pk=pk)
     lines = sel.printed_minutes(meeting)["declaration_lines"]
     rows = list(meeting.declarations.select_related("person", "agenda_item").order_by("agenda_item__position", "pk"))
     return render(request, "meetings/minutes/declarations.html", {
         "meeting": meeting, "board": meeting.board, "form": form, "can_change": can_change,
         "rows": list(zip(rows, lines)),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@refuses_locked
+def declaration_edit(request, pk):
+    declaration = get_object_or_404(Declaration.objects.select_related("meeting", "meeting__board", "person"), pk=pk)
+    meeting = declaration.meeting
+    _require(request.user, "meetings.change_minutes", meeting)
+    form = DeclarationForm(request.POST or None, instance=declaration, meeting=meeting, members=_members_of(meeting))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            svc.declaration_update(declaration=declaration, version=form.cleaned_data.get("version"), user=request.user, **data)
+        except (ValidationError, StaleEdit) as exc:
+            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, "Declaration saved.")
+            return redirect("meetings:declarations", pk=meeting.pk)
+    return render(request, "meetings/minutes/declaration_form.html", {
+        "meeting": meeting, "board": meeting.board, "form": form, "declaration": declaration,
     }, status=400 if form.errors else 200)
 
 

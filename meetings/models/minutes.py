@@ -157,6 +157,7 @@ class Attendance(LockedWithMinutes):
     """One person's attendance at a meeting, including apologies sent in before it."""
 
     class Status(models.TextChoices):
+        NOT_RECORDED = "not_recorded", "Not recorded"
         PRESENT = "present", "Present"
         APOLOGIES = "apologies", "Apologies"
         ABSENT = "absent", "Absent"
@@ -164,7 +165,8 @@ class Attendance(LockedWithMinutes):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PRESENT)
+    # Nobody is present until the clerk records it: a new row is "not recorded".
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_RECORDED)
     substitute = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="substitutions",
         verbose_name="substituted by",
@@ -282,6 +284,11 @@ class Declaration(LockedWithMinutes):
     interest = models.ForeignKey(
         Interest, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations",
         verbose_name="entry on the register",
+    )
+    took_part_confirmed = models.BooleanField(
+        "confirmed: took part despite a disclosable pecuniary interest", default=False,
+        help_text="A member with a disclosable pecuniary interest must not take part unless a dispensation allows "
+                  "it (Localism Act 2011, ss31 and 33). Tick only if that is what happened; the minutes flag it.",
     )
     version = models.PositiveIntegerField(default=1)
 

@@ -69,17 +69,20 @@ def test_clerk_minutes_a_meeting_and_confirms_them_at_the_next(page, board, cler
         return page.evaluate("document.activeElement.labels && document.activeElement.labels[0]"
                              " ? document.activeElement.labels[0].textContent : document.activeElement.textContent")
 
-    # Tab from the top of the page to the first control: the Chair's attendance, already "Present".
+    # Tab from the top of the page to the first control: the Chair's attendance, "Not recorded" until recorded.
     page.locator("body").focus()
     for _ in range(40):
         page.keyboard.press("Tab")
         if focused_label() == "Attendance of Councillor Alex Norris":
             break
     assert focused_label() == "Attendance of Councillor Alex Norris", "the attendance sheet is not reachable by Tab"
+    expect(page.get_by_label("Attendance of Councillor Alex Norris")).to_have_value("not_recorded")
+    page.keyboard.press("ArrowDown")  # Not recorded -> Present
     for _ in range(5):  # substitute, reason, from, to, then the next member's attendance
         page.keyboard.press("Tab")
     assert focused_label() == "Attendance of Councillor David Mellen"
-    page.keyboard.press("ArrowDown")  # Present -> Apologies
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # Not recorded -> Present -> Apologies
     page.keyboard.press("Tab")
     assert focused_label() == "Substitute for Councillor David Mellen"
     page.keyboard.press("Tab")
@@ -88,8 +91,8 @@ def test_clerk_minutes_a_meeting_and_confirms_them_at_the_next(page, board, cler
     for _ in range(3):
         page.keyboard.press("Tab")
     assert focused_label() == "Attendance of Councillor Carole McCulloch"
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")  # Present -> Apologies -> Absent
+    for _ in range(3):  # Not recorded -> Present -> Apologies -> Absent
+        page.keyboard.press("ArrowDown")
     for _ in range(5):
         page.keyboard.press("Tab")
     assert focused_label().strip() == "Save attendance"
@@ -120,7 +123,7 @@ def test_clerk_minutes_a_meeting_and_confirms_them_at_the_next(page, board, cler
     expect(recorded).to_contain_text("close friend who was part of the Fostering Network")
     assert Declaration.objects.filter(meeting=september, person=chair_person).count() == 1
     # It is on the member's page too.
-    recorded.get_by_role("link", name="Councillor Alex Norris").click()
+    recorded.get_by_role("link", name="Councillor Alex Norris", exact=True).click()
     expect(page.get_by_role("region", name="Declarations at meetings")).to_contain_text(
         "Councillor Norris declared an other registrable interest in agenda item 4")
     assert_accessible(page)
