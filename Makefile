@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := chromium fonts-liberation fonts-dejavu-core poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui
+APT_PACKAGES := chromium fonts-liberation fonts-dejavu-core poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui bubblewrap
 TEST_ENV := DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/quorum} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
 	QUORUM_VAR_DIR=$(CURDIR)/var/test
@@ -21,7 +21,8 @@ install-test: $(BIN)/python system-packages static
 	$(BIN)/pip install --quiet -r requirements-test.txt
 
 # Debian packages: Chromium for browser tests and screenshots, fonts so PDFs lay out the same
-# on every machine, poppler and qpdf to read and check PDFs.
+# on every machine, poppler and qpdf to read and check PDFs, LibreOffice to convert Word and Excel
+# appendices, and bubblewrap to run it in a sandbox with no network and no view of other files.
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -1,8 +1,10 @@
 """Writes to meetings, agenda items, reports and appendices. Each function is one transaction."""
 import datetime
 import logging
+from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -275,12 +277,17 @@ def attachment_add(*, report: Report, upload, title: str, user) -> Attachment:
     """Attach an appendix after checking it by content (PDF, DOCX or XLSX only)."""
     if not user.has_perm("meetings.change_report", report):
         raise PermissionDenied
-    kind, digest = check_appendix(upload)
+    checked = check_appendix(upload)
     last = report.attachments.order_by("-position").values_list("position", flat=True).first() or 0
     attachment = Attachment(
-        report=report, title=title or upload.name, kind=kind, size=upload.size, sha256=digest,
-        position=last + 1, uploaded_by=user,
+        report=report, title=title or upload.name, kind=checked.kind, size=len(checked.content),
+        sha256=checked.sha256, position=last + 1, uploaded_by=user,
     )
-    attachment.file.save(upload.name, upload, save=False)
+    # What is stored is the checked (for a PDF, cleaned) copy, named for what it is.
+    attachment.removed_from_file = checked.removed
+    if checked.removed:
+        attachment._change_reason = ("Removed from the file before storing: " + "; ".join(checked.removed))[:100]
+    stem = PurePath(upload.name).stem or "appendix"
+    attachment.file.save(f"{stem}.{checked.kind}", ContentFile(checked.content), save=False)
     _save(attachment, user)
     return attachment

@@ -365,12 +365,15 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.attachment_add(report=report, upload=form.cleaned_data["file"], title=form.cleaned_data["title"], user=request.user)
+            attachment = services.attachment_add(report=report, upload=form.cleaned_data["file"],
+                                                 title=form.cleaned_data["title"], user=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error("file", message)
         else:
-            messages.success(request, "Appendix attached.")
+            removed = "; ".join(attachment.removed_from_file)
+            messages.success(request, "Appendix attached." + (
+                f" Removed from the PDF before it was stored: {removed}." if removed else ""))
             return redirect(report)
     report = selectors.report_detail(pk)
     return render(request, "meetings/report_detail.html", _report_context(request.user, report, form), status=400)

@@ -137,6 +137,16 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Uploads: appendices are checked by content; this is the size limit in bytes.
 QUORUM_MAX_UPLOAD_BYTES = envint("QUORUM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = QUORUM_MAX_UPLOAD_BYTES + 1024 * 1024
+# Word and Excel appendices are zips: refused if they unpack to more than this, or if a part is
+# compressed more than this many times over (a zip bomb), or hold more parts than this.
+QUORUM_OFFICE_MAX_UNPACKED_BYTES = envint("QUORUM_OFFICE_MAX_UNPACKED_BYTES", 256 * 1024 * 1024)
+QUORUM_OFFICE_MAX_RATIO = envint("QUORUM_OFFICE_MAX_RATIO", 200)
+QUORUM_OFFICE_MAX_PARTS = envint("QUORUM_OFFICE_MAX_PARTS", 5000)
+# LibreOffice runs sandboxed (core/office.py) within these limits: wall clock and CPU seconds, and
+# the address space of each of its processes.
+QUORUM_OFFICE_WALL_SECONDS = envint("QUORUM_OFFICE_WALL_SECONDS", 180)
+QUORUM_OFFICE_CPU_SECONDS = envint("QUORUM_OFFICE_CPU_SECONDS", 150)
+QUORUM_OFFICE_MEMORY_BYTES = envint("QUORUM_OFFICE_MEMORY_BYTES", 2 * 1024 * 1024 * 1024)
 
 # Celery: a real worker always. Default broker is kombu's filesystem transport.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")

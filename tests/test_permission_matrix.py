@@ -20,6 +20,17 @@ from .matrix import (  # noqa: F401  (re-exported for the other matrix modules)
 )
 
 
+def _one_page_pdf() -> bytes:
+    """A real (blank, one-page) PDF: uploads are parsed, so a header alone is refused."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
 class World:
     def __init__(self, board, other_board):
         self.board = board
@@ -85,7 +96,7 @@ CASES = [
     ("report_return", "meetings:report_return", "post", lambda w: [w.submitted.pk], STAFF, {}),
     ("report_history", "meetings:report_history", "get", lambda w: [w.pub_report.pk], STAFF, None),
     ("attachment_add", "meetings:attachment_add", "post", lambda w: [w.draft.pk], {"author", "clerk", "admin"},
-     lambda w: {"title": "Plan", "file": SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")}),
+     lambda w: {"title": "Plan", "file": SimpleUploadedFile("plan.pdf", _one_page_pdf())}),
     ("published_attachment", "meetings:attachment", "get", lambda w: [w.pub_attachment.pk], EVERYONE, None),
     ("exempt_attachment", "meetings:attachment", "get", lambda w: [w.exempt_attachment.pk], READERS_OF_EXEMPT, None),
 ]

@@ -6,15 +6,12 @@ references, each with a content hash. Everything after that (`render_section`,
 processes with no database connection.
 """
 import importlib
-import os
-import shutil
-import subprocess
-import tempfile
 from dataclasses import asdict, dataclass, field
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
+from core import office
 from core.formats import long_date
 from core.pdf import content_hash, render_html
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Meeting, PaperStatus, Report
@@ -135,7 +132,8 @@ def _appendix_paper(attachment: Attachment, n: int) -> Paper:
     return Paper(
         key=f"attachment:{attachment.pk}", title=f"Appendix {letter}: {attachment.title}",
         kind="pdf" if attachment.kind == Attachment.Kind.PDF else "office",
-        hash=content_hash("appendix", attachment.kind, digest), level=2,
+        hash=content_hash("appendix", attachment.kind, digest,
+                          *([] if attachment.kind == Attachment.Kind.PDF else [office.CONVERTER_VERSION])), level=2,
         storage_name=attachment.file.name, extension=attachment.kind,
     )
 
@@ -309,34 +307,15 @@ def render_footer(html: str) -> dict:
 
 
 def convert_office_document(data: bytes, extension: str) -> dict:
-    """Convert a DOCX or XLSX appendix to a tagged PDF with LibreOffice in a private temp dir."""
+    """Convert a DOCX or XLSX appendix to a tagged PDF with LibreOffice, in its sandbox (core.office)."""
+    import io
     import time
 
     import pikepdf
 
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="quorum-soffice-") as tmp:
-        source = os.path.join(tmp, f"appendix.{extension}")
-        with open(source, "wb") as f:
-            f.write(data)
-        profile = os.path.join(tmp, "profile")
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if not soffice:
-            raise RuntimeError("LibreOffice (soffice) is not installed")
-        filter_name = "calc_pdf_Export" if extension == "xlsx" else "writer_pdf_Export"
-        target = f'pdf:{filter_name}:{{"UseTaggedPDF":{{"type":"boolean","value":"true"}}}}'
-        completed = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", target, "--outdir", tmp, source],
-            capture_output=True, timeout=180,
-        )
-        output = os.path.join(tmp, "appendix.pdf")
-        if completed.returncode != 0 or not os.path.exists(output):
-            detail = (completed.stderr or completed.stdout).decode(errors="replace").strip()[-300:]
-            raise RuntimeError(f"LibreOffice could not convert it ({detail or 'no output'})")
-        with open(output, "rb") as f:
-            pdf = f.read()
-    with pikepdf.open(__import__("io").BytesIO(pdf)) as doc:
+    pdf = office.convert_to_pdf(data, extension)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
         pages = len(doc.pages)
     return {"pdf": pdf, "page_count": pages, "bookmarks": [], "seconds": time.perf_counter() - started, "refused": []}
 

@@ -1,0 +1,556 @@
+"""Word and Excel appendices made inert: what is refused at upload, and LibreOffice in a box.
+
+**At upload** (`inspect_package`, called by `core.uploads.check_appendix`) a .docx/.xlsx must be a
+sound zip (sizes and compression ratios read from the zip directory, then counted while streaming,
+never inflated whole) whose XML parts all parse without DTDs or entities, and must pull nothing in
+from elsewhere: no external relationships (bar ordinary web and e-mail hyperlinks), no linked
+pictures, no INCLUDEPICTURE/INCLUDETEXT/LINK/DDE fields, no OLE objects, macros, ActiveX controls,
+links to other workbooks, data connections or DDE formulas. What was found is named for the officer.
+
+**At conversion** (`convert_to_pdf`), as the second wall for whatever that check does not know
+about, LibreOffice runs under bubblewrap with
+
+- no network: its own network namespace, holding only a loopback of its own, so a linked picture
+  at ``http://127.0.0.1:…`` or an intranet address reaches nothing;
+- only its own temporary folder readable and writable (the document, its profile, the output),
+  with the system's programs, fonts and LibreOffice's own configuration read-only, and nothing
+  else: not the media folder (other reports' appendices), not the code, not /home, /root or /work;
+- its own user, PID, IPC and UTS namespaces, no capabilities, and a fresh LibreOffice profile
+  with macros disabled and link updates off;
+- CPU-time, address-space, file-size and process limits (`prlimit`), and a wall-clock limit after
+  which the whole process group is killed; the sandbox's PID namespace dies with it, so no
+  ``soffice.bin`` is left behind.
+
+If bubblewrap cannot start, conversion fails (closed): a document is never converted outside the box.
+"""
+import io
+import os
+import posixpath
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+# Bumped when the box changes in a way that should redo earlier conversions: pack sections
+# converted by an earlier (unsandboxed) converter may hold what a linked file pulled in.
+CONVERTER_VERSION = "office-sandbox-1"
+
+EXPORT_FILTERS = {"docx": "writer_pdf_Export", "xlsx": "calc_pdf_Export"}
+
+# Read-only inside the box: programs and libraries, fonts and their cache, LibreOffice's own
+# configuration, and the few files in /etc that the C library and fontconfig read.
+READ_ONLY_PATHS = [
+    "/usr", "/etc/libreoffice", "/etc/fonts", "/etc/ld.so.cache", "/etc/localtime", "/var/cache/fontconfig",
+]
+# On merged-/usr systems these are symlinks into /usr; elsewhere they are bound read-only.
+TOP_LEVEL_LINKS = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"]
+
+# Seeded into the fresh profile: no macros, never update links, refuse links to untrusted places.
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseLocking" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+class ConversionFailed(Exception):
+    """LibreOffice could not turn the document into a PDF; the message says why, for the clerk."""
+
+
+class ConversionTimedOut(ConversionFailed):
+    pass
+
+
+class SandboxUnavailable(ConversionFailed):
+    pass
+
+
+@dataclass(frozen=True)
+class Limits:
+    wall_seconds: float = 180
+    cpu_seconds: int = 150
+    memory_bytes: int = 2 << 30  # address space of each process
+    output_bytes: int = 512 << 20  # the largest file it may write
+    processes: int = 256  # threads count as processes for this limit
+
+    @classmethod
+    def from_settings(cls) -> "Limits":
+        from django.conf import settings
+
+        return cls(
+            wall_seconds=settings.QUORUM_OFFICE_WALL_SECONDS,
+            cpu_seconds=settings.QUORUM_OFFICE_CPU_SECONDS,
+            memory_bytes=settings.QUORUM_OFFICE_MEMORY_BYTES,
+        )
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        raise ConversionFailed("LibreOffice (soffice) is not installed")
+    return os.path.realpath(found)
+
+
+def _bwrap() -> str:
+    found = shutil.which("bwrap")
+    if not found:
+        raise SandboxUnavailable(
+            "the sandbox for LibreOffice (bubblewrap, Debian package “bubblewrap”) is not installed; "
+            "office documents are not converted without it"
+        )
+    return found
+
+
+def _visible(path: str, bound: list[str]) -> bool:
+    path = os.path.realpath(path)
+    return any(path == b or path.startswith(b.rstrip("/") + "/") for b in bound)
+
+
+def sandbox_command(workdir: str, command: list[str], limits: Limits) -> tuple[list[str], list[str]]:
+    """The bubblewrap + prlimit command line that runs `command` with only `workdir` writable,
+    and the host paths it makes readable."""
+    bound = [p for p in READ_ONLY_PATHS if os.path.exists(p)]
+    args = [
+        _bwrap(),
+        "--unshare-all",  # user, IPC, PID, network, UTS and cgroup namespaces
+        "--uid", "65534", "--gid", "65534",  # nobody inside the box
+        "--die-with-parent", "--new-session",
+        "--hostname", "sandbox",
+        "--clearenv",
+        "--setenv", "PATH", "/usr/bin:/bin",
+        "--setenv", "HOME", workdir,
+        "--setenv", "TMPDIR", workdir,
+        "--setenv", "LANG", "C.UTF-8",
+        "--setenv", "SAL_USE_VCLPLUGIN", "svp",
+        "--proc", "/proc",
+        "--dev", "/dev",
+        "--tmpfs", "/tmp",
+    ]
+    for path in bound:
+        args += ["--ro-bind", path, path]
+    for link in TOP_LEVEL_LINKS:
+        if os.path.islink(link):
+            args += ["--symlink", os.readlink(link), link]
+        elif os.path.isdir(link):
+            args += ["--ro-bind", link, link]
+            bound.append(link)
+    # Bound at its own (unique) path, so each conversion's processes can be told apart from outside.
+    args += ["--bind", workdir, workdir, "--chdir", workdir, "--"]
+    limit_args = [
+        shutil.which("prlimit") or "/usr/bin/prlimit",
+        f"--cpu={limits.cpu_seconds}", f"--as={limits.memory_bytes}", f"--fsize={limits.output_bytes}",
+        f"--nproc={limits.processes}", "--core=0", "--",
+    ]
+    return args + limit_args + command, bound
+
+
+def _assert_private(bound: list[str]) -> None:
+    """Refuse to run if the media folder or the code would be readable inside the box."""
+    from django.conf import settings
+
+    for name, path in (("the media folder", settings.MEDIA_ROOT), ("the code", settings.BASE_DIR)):
+        if path and _visible(str(path), bound):
+            raise SandboxUnavailable(f"{name} ({path}) lies inside a folder the converter can read; move it")
+
+
+def run_sandboxed(command: list[str], workdir: str, limits: Limits) -> subprocess.CompletedProcess:
+    """Run `command` in the box with `workdir` as its only writable folder, within `limits`.
+
+    Raises ConversionTimedOut after `limits.wall_seconds`, having killed everything it started.
+    """
+    full, bound = sandbox_command(workdir, command, limits)
+    _assert_private(bound)
+    # Its own process group, so a timeout kills the launcher and all it started together; bwrap's
+    # PID namespace ends with it (--die-with-parent), taking any process that left the group.
+    process = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True, close_fds=True)
+    try:
+        out, err = process.communicate(timeout=limits.wall_seconds)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise ConversionTimedOut(f"LibreOffice took longer than {limits.wall_seconds:g} seconds and was stopped")
+    except BaseException:
+        _kill_group(process)
+        raise
+    _kill_group(process)  # anything it left running
+    return subprocess.CompletedProcess(full, process.returncode, out, err)
+
+
+def convert_to_pdf(data: bytes, extension: str, *, limits: Limits | None = None) -> bytes:
+    """Convert a .docx or .xlsx to a tagged PDF inside the sandbox and return the PDF's bytes.
+
+    Raises ConversionFailed (or ConversionTimedOut, SandboxUnavailable) with a message for the clerk.
+    """
+    if extension not in EXPORT_FILTERS:
+        raise ConversionFailed(f"“.{extension}” documents are not converted")
+    limits = limits or Limits.from_settings()
+    soffice = _soffice()
+    workdir = tempfile.mkdtemp(prefix="quorum-office-")
+    try:
+        os.chmod(workdir, 0o700)
+        source = os.path.join(workdir, f"appendix.{extension}")
+        with open(source, "wb") as f:
+            f.write(data)
+        profile = os.path.join(workdir, "profile")
+        os.makedirs(os.path.join(profile, "user"))
+        with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
+            f.write(PROFILE_SETTINGS)
+        target = f'pdf:{EXPORT_FILTERS[extension]}:{{"UseTaggedPDF":{{"type":"boolean","value":"true"}}}}'
+        done = run_sandboxed([
+            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--norestore",
+            "--nolockcheck", "--nodefault", "--convert-to", target, "--outdir", workdir, source,
+        ], workdir, limits)
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).decode(errors="replace").strip()[-300:]
+            if done.returncode in (-signal.SIGKILL, -signal.SIGXCPU, 128 + signal.SIGKILL, 128 + signal.SIGXCPU):
+                raise ConversionFailed("LibreOffice ran out of its time or memory allowance and was stopped")
+            if detail.startswith("bwrap:"):
+                raise SandboxUnavailable(f"the sandbox for LibreOffice could not start ({detail})")
+            raise ConversionFailed(f"LibreOffice could not convert it ({detail or f'exit status {done.returncode}'})")
+        output = os.path.join(workdir, "appendix.pdf")
+        if not os.path.exists(output):
+            raise ConversionFailed("LibreOffice produced no PDF (the document may be damaged)")
+        with open(output, "rb") as f:
+            return f.read()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.communicate(timeout=30)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        process.kill()
+        process.wait()
+
+
+# Inspecting a package at upload ----------------------------------------------------------------
+
+MAIN_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+# Below this, a part's compression ratio says nothing (a few KB of repeated markup squeeze well).
+RATIO_FLOOR_BYTES = 1 << 20
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+S_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+O_NS = "{urn:schemas-microsoft-com:office:office}"
+V_NS = "{urn:schemas-microsoft-com:vml}"
+SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+# Relationship types (by the last part of their URI) that bring in code, objects or outside data,
+# wherever they point.
+REFUSED_RELATIONSHIPS = {
+    "oleobject": "an embedded OLE object",
+    "aFChunk": "an imported foreign document (altChunk)",
+    "vbaproject": "macros (a VBA project)",
+    "wordvbadata": "macros (VBA data)",
+    "control": "an ActiveX control",
+    "activexcontrol": "an ActiveX control",
+    "activexcontrolbinary": "an ActiveX control",
+    "externallink": "a link to another workbook",
+    "attachedtemplate": "an attached template",
+    "subdocument": "a subdocument (master document)",
+    "frame": "a frame showing another document",
+    "connections": "a data connection",
+    "querytable": "a web or database query",
+    "xlmacrosheet": "an Excel 4 macro sheet",
+    "xlintlmacrosheet": "an Excel 4 macro sheet",
+    "mailmergesource": "a mail-merge data source",
+    "mailmergeheadersource": "a mail-merge data source",
+    "recipientdata": "a mail-merge data source",
+}
+# Fields whose first word makes Word or LibreOffice fetch something from elsewhere.
+REFUSED_FIELDS = {
+    "INCLUDEPICTURE": "an INCLUDEPICTURE field (pulls in a picture from elsewhere)",
+    "INCLUDETEXT": "an INCLUDETEXT field (pulls in text from another file)",
+    "INCLUDE": "an INCLUDE field (pulls in text from another file)",
+    "IMPORT": "an IMPORT field (pulls in a picture from elsewhere)",
+    "LINK": "a LINK field (shows part of another file)",
+    "DDE": "a DDE field (asks another program for data)",
+    "DDEAUTO": "a DDEAUTO field (asks another program for data, automatically)",
+    "DATABASE": "a DATABASE field (queries an outside database)",
+}
+REFUSED_CONTENT_TYPES = {
+    "macroenabled": "macros (a macro-enabled document type)",
+    "vbaproject": "macros (a VBA project)",
+    "ms-office.activex": "an ActiveX control",
+    "macrosheet": "an Excel 4 macro sheet",
+    "oleobject": "an embedded OLE object",
+}
+REFUSED_FORMULA = [
+    (re.compile(r"\|"), "a formula that uses DDE to ask another program for data"),
+    (re.compile(r"\b(WEBSERVICE|FILTERXML|RTD)\s*\(", re.I), "a formula that fetches data from outside (WEBSERVICE or RTD)"),
+    (re.compile(r"\b(CALL|REGISTER|REGISTER\.ID|EXEC)\s*\(", re.I), "a formula that calls outside code"),
+]
+REFUSED_SHEET_ELEMENTS = {
+    "ddeLink": "a DDE link to another program",
+    "oleLink": "a linked OLE object",
+    "oleObject": "an embedded OLE object",
+    "externalBook": "a link to another workbook",
+    "connection": "a data connection",
+    "webPublishItem": "a web-publishing link",
+}
+REFUSED_WORD_ELEMENTS = {
+    "object": "an embedded OLE object",
+    "subDoc": "a subdocument (master document)",
+    "altChunk": "an imported foreign document (altChunk)",
+    "control": "an ActiveX control",
+    "mailMerge": "a mail-merge data source",
+}
+STRING_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+
+
+class PackageRefused(Exception):
+    """The package cannot be attached; the message says why, in the officer's words."""
+
+
+@dataclass
+class Findings:
+    """What an inspection found, in order, each once: what the refusal message lists."""
+
+    items: list = field(default_factory=list)
+
+    def add(self, what: str, where: str = "") -> None:
+        text = f"{what} ({_short(where)})" if where else what
+        if text not in self.items:
+            self.items.append(text)
+
+    def sentence(self) -> str:
+        shown = self.items[:6]
+        more = len(self.items) - len(shown)
+        return "; ".join(shown) + (f"; and {more} more" if more else "")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Budget:
+    """Counts the bytes inflated across the whole package, refusing past the limits as it reads."""
+
+    def __init__(self, limit: int):
+        self.limit, self.used = limit, 0
+
+    def reader(self, stream, info: zipfile.ZipInfo):
+        budget = self
+
+        class Counted(io.RawIOBase):
+            def readable(self):
+                return True
+
+            def readinto(self, buffer):
+                chunk = stream.read(min(len(buffer), 1 << 16))
+                budget.used += len(chunk)
+                if budget.used > budget.limit:
+                    raise PackageRefused(f"unpacks to more than {budget.limit >> 20} MB (a “zip bomb” is refused)")
+                buffer[: len(chunk)] = chunk
+                return len(chunk)
+
+        return io.BufferedReader(Counted(), buffer_size=1 << 16)
+
+
+def _limits():
+    from django.conf import settings
+
+    return (settings.QUORUM_OFFICE_MAX_UNPACKED_BYTES, settings.QUORUM_OFFICE_MAX_RATIO,
+            settings.QUORUM_OFFICE_MAX_PARTS)
+
+
+def inspect_package(data: bytes) -> str:
+    """Check a .docx/.xlsx at upload; return "docx" or "xlsx".
+
+    Raises PackageRefused with a message naming the problem: not a sound package (damaged,
+    truncated, a zip bomb, XML that does not parse or declares entities), or a package that pulls
+    something in from elsewhere (see the module docstring).
+    """
+    max_unpacked, max_ratio, max_parts = _limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise PackageRefused(f"is not a complete Word or Excel file: it looks damaged or cut short ({exc})")
+    # Everything the zip directory declares is checked before a byte is inflated.
+    if len(infos) > max_parts:
+        raise PackageRefused(f"holds {len(infos)} parts; the limit is {max_parts}")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise PackageRefused("holds two parts with the same name (a sign of a tampered file)")
+    declared = sum(i.file_size for i in infos)
+    if declared > max_unpacked:
+        raise PackageRefused(
+            f"would unpack to {declared >> 20} MB; the limit is {max_unpacked >> 20} MB (a “zip bomb” is refused)")
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise PackageRefused("is encrypted or password-protected; save an unprotected copy")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackageRefused(f"uses a compression Word and Excel do not use (part {info.filename})")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise PackageRefused(
+                f"has a part compressed {info.file_size // max(info.compress_size, 1)} times over "
+                f"({info.filename}); the limit is {max_ratio} (a “zip bomb” is refused)")
+    if declared > RATIO_FLOOR_BYTES and declared > max_ratio * max(len(data), 1):
+        raise PackageRefused(f"would unpack to {declared // len(data)} times its size (a “zip bomb” is refused)")
+
+    lowered = {n.lower(): n for n in names}
+    if "[content_types].xml" not in lowered:
+        raise PackageRefused("is a zip file but not a Word or Excel document")
+    kind = next((k for k, part in MAIN_PARTS.items() if part in lowered), None)
+    if kind is None:
+        raise PackageRefused("is a zip file but not a Word (.docx) or Excel (.xlsx) document")
+
+    findings = Findings()
+    for name in names:
+        base = posixpath.basename(name).lower()
+        if base in ("vbaproject.bin", "vbadata.xml") or base.startswith("vbaproject"):
+            findings.add("macros", name)
+        elif "/activex/" in f"/{name.lower()}":
+            findings.add("an ActiveX control", name)
+        elif "/embeddings/" in f"/{name.lower()}" and (base.startswith("oleobject") or base.endswith(".bin")):
+            findings.add("an embedded OLE object", name)
+        elif "/externallinks/" in f"/{name.lower()}" and base.endswith(".xml"):
+            findings.add("a link to another workbook", name)
+        elif "macrosheets/" in name.lower():
+            findings.add("an Excel 4 macro sheet", name)
+
+    budget = _Budget(max_unpacked)
+    for info in infos:
+        try:
+            with archive.open(info) as raw:
+                stream = budget.reader(raw, info)
+                if info.filename.lower().endswith(XML_SUFFIXES):
+                    _inspect_xml(info.filename, stream, findings)
+                else:
+                    while stream.read(1 << 16):  # inflated in chunks, so the CRC and the budget are checked
+                        pass
+        except PackageRefused:
+            raise
+        except DefusedXmlException:
+            raise PackageRefused(
+                f"has a part ({info.filename}) that declares a DTD or XML entities, which Word and Excel "
+                "never write; it is refused as a possible attack")
+        except ParseError as exc:
+            raise PackageRefused(f"has a part ({info.filename}) that is not well-formed XML ({exc}); "
+                                 "it looks damaged or cut short")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise PackageRefused(f"has a damaged part ({info.filename}: {exc}); it looks cut short or corrupted")
+    if findings.items:
+        raise PackageRefused(
+            f"pulls in or runs things from outside the document: {findings.sentence()}. "
+            "Appendices must be self-contained: remove these in Word or Excel (or save the document as a PDF) "
+            "and attach it again")
+    return kind
+
+
+def _local(tag: str) -> tuple[str, str]:
+    if tag.startswith("{"):
+        ns, _, name = tag[1:].partition("}")
+        return "{" + ns + "}", name
+    return "", tag
+
+
+def _inspect_xml(name: str, stream, findings: Findings) -> None:
+    """Stream one XML part through a parser that refuses DTDs and entities, noting what it finds."""
+    is_rels = name.lower().endswith(".rels")
+    is_types = name.lower() == "[content_types].xml"
+    fields: list[list[str]] = []  # complex fields open now, each with its instruction so far
+    for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+        ns, tag = _local(element.tag)
+        if event == "start":
+            if ns == W_NS and tag == "fldChar":
+                kind = element.get(f"{W_NS}fldCharType")
+                if kind == "begin":
+                    fields.append([])
+                elif kind in ("separate", "end") and fields:
+                    _check_field("".join(fields.pop()), findings)
+            continue
+        if is_rels and tag == "Relationship":
+            _check_relationship(name, element, findings)
+        elif is_types and tag in ("Override", "Default"):
+            content_type = (element.get("ContentType") or "").lower()
+            for marker, what in REFUSED_CONTENT_TYPES.items():
+                if marker in content_type:
+                    findings.add(what, element.get("PartName") or element.get("Extension") or "")
+        elif ns == W_NS:
+            if tag in ("instrText", "delInstrText"):
+                if fields:
+                    fields[-1].append(element.text or "")
+                else:
+                    _check_field(element.text or "", findings)
+            elif tag == "fldSimple":
+                _check_field(element.get(f"{W_NS}instr") or "", findings)
+            elif tag in REFUSED_WORD_ELEMENTS:
+                findings.add(REFUSED_WORD_ELEMENTS[tag])
+        elif ns == O_NS and tag == "OLEObject":
+            findings.add("a linked OLE object" if element.get("Type") == "Link" else "an embedded OLE object",
+                         element.get("ProgID") or "")
+        elif ns == S_NS:
+            if tag in ("f", "definedName") and element.text:
+                formula = STRING_LITERAL.sub("", element.text)
+                for pattern, what in REFUSED_FORMULA:
+                    if pattern.search(formula):
+                        findings.add(what, element.text)
+            elif tag in REFUSED_SHEET_ELEMENTS:
+                findings.add(REFUSED_SHEET_ELEMENTS[tag])
+        elif ns == V_NS or ns == O_NS:
+            # VML names a linked picture by address; an embedded one by relationship id (r:id),
+            # keeping where it was pasted from in o:href, which nothing fetches.
+            embedded = any(k.endswith("}id") for k in element.attrib)
+            for attribute in ("src",) if embedded else ("src", f"{O_NS}href", f"{O_NS}althref"):
+                target = element.get(attribute) or ""
+                if target and not target.startswith("#"):
+                    findings.add("a picture linked from outside the document", target)
+        element.clear()  # keep memory flat on large sheets
+    for leftover in fields:
+        _check_field("".join(leftover), findings)
+
+
+def _check_field(instruction: str, findings: Findings) -> None:
+    words = instruction.strip().lstrip("\\").split()
+    if not words:
+        return
+    first = words[0].upper()
+    if first in REFUSED_FIELDS:
+        findings.add(REFUSED_FIELDS[first], instruction)
+        return
+    for word, what in REFUSED_FIELDS.items():  # however the instruction is dressed up
+        if word in ("INCLUDEPICTURE", "INCLUDETEXT", "DDEAUTO") and re.search(rf"\b{word}\b", instruction, re.I):
+            findings.add(what, instruction)
+
+
+def _check_relationship(rels_name: str, element, findings: Findings) -> None:
+    kind = (element.get("Type") or "").rsplit("/", 1)[-1]
+    target = element.get("Target") or ""
+    if kind.lower() in {k.lower() for k in REFUSED_RELATIONSHIPS}:
+        what = next(v for k, v in REFUSED_RELATIONSHIPS.items() if k.lower() == kind.lower())
+        findings.add(what, target)
+        return
+    if kind == "package" and "/charts/_rels/" not in f"/{rels_name.lower()}":
+        # A chart keeps its data in an embedded workbook: that is data, not an object. Anywhere
+        # else an embedded package is an object in the page.
+        findings.add("an embedded document (package)", target)
+        return
+    if (element.get("TargetMode") or "").lower() == "external":
+        if kind == "hyperlink" and target.lower().startswith(SAFE_LINK_SCHEMES):
+            return  # an ordinary web or e-mail link: the PDF shows it, nothing is fetched
+        if kind == "image":
+            findings.add("a picture linked from outside the document", target)
+        elif kind == "hyperlink":
+            findings.add("a hyperlink to a local file or network share", target)
+        else:
+            findings.add("a link to something outside the document", f"{kind}: {target}")
