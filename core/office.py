@@ -468,17 +468,31 @@ def _inspect_xml(name: str, stream, findings: Findings) -> None:
     """Stream one XML part through a parser that refuses DTDs and entities, noting what it finds."""
     is_rels = name.lower().endswith(".rels")
     is_types = name.lower() == "[content_types].xml"
-    fields: list[list[str]] = []  # complex fields open now, each with its instruction so far
+    # Complex fields open now, innermost last. A field's instruction runs from its "begin" to its
+    # "separate" (or "end"); fields nest, and Word builds an outer field's instruction from the
+    # results of the fields inside it, so those results count as instruction text too.
+    fields: list[_Field] = []
     for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
         ns, tag = _local(element.tag)
         if event == "start":
             if ns == W_NS and tag == "fldChar":
                 kind = element.get(f"{W_NS}fldCharType")
                 if kind == "begin":
-                    fields.append([])
+                    if fields and not fields[-1].checked and not "".join(fields[-1].parts).strip():
+                        findings.add("a field whose type is made by another field (a way to hide "
+                                     "INCLUDE, LINK and DDE fields)")
+                    fields.append(_Field())
                 elif kind in ("separate", "end") and fields:
-                    _check_field("".join(fields.pop()), findings)
+                    if not fields[-1].checked:
+                        _check_field("".join(fields[-1].parts), findings)
+                        fields[-1].checked = True
+                    if kind == "end":
+                        fields.pop()
             continue
+        if ns == W_NS and tag == "t" and fields and fields[-1].checked:
+            building = next((f for f in reversed(fields) if not f.checked), None)
+            if building is not None:
+                building.parts.append(element.text or "")
         if is_rels and tag == "Relationship":
             _check_relationship(name, element, findings)
         elif is_types and tag in ("Override", "Default"):
@@ -488,8 +502,8 @@ def _inspect_xml(name: str, stream, findings: Findings) -> None:
                     findings.add(what, element.get("PartName") or element.get("Extension") or "")
         elif ns == W_NS:
             if tag in ("instrText", "delInstrText"):
-                if fields:
-                    fields[-1].append(element.text or "")
+                if fields and not fields[-1].checked:
+                    fields[-1].parts.append(element.text or "")
                 else:
                     _check_field(element.text or "", findings)
             elif tag == "fldSimple":
@@ -516,8 +530,15 @@ def _inspect_xml(name: str, stream, findings: Findings) -> None:
                 if target and not target.startswith("#"):
                     findings.add("a picture linked from outside the document", target)
         element.clear()  # keep memory flat on large sheets
-    for leftover in fields:
-        _check_field("".join(leftover), findings)
+    for unclosed in fields:  # a field never closed is checked all the same
+        if not unclosed.checked:
+            _check_field("".join(unclosed.parts), findings)
+
+
+@dataclass
+class _Field:
+    parts: list = field(default_factory=list)
+    checked: bool = False
 
 
 def _check_field(instruction: str, findings: Findings) -> None:

@@ -50,28 +50,6 @@ class CheckedAppendix:
     removed: tuple[str, ...] = ()
 
 
-def sniff_kind(head: bytes, fileobj) -> str | None:
-    """'pdf', 'docx', 'xlsx' from the first bytes and the zip directory, or None. Not a check:
-    `check_appendix` parses the whole file."""
-    import zipfile
-
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            fileobj.seek(0)
-            with zipfile.ZipFile(fileobj) as zf:
-                names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError):
-            return None
-        if "[Content_Types].xml" not in names:
-            return None
-        for kind, part in (("docx", "word/document.xml"), ("xlsx", "xl/workbook.xml")):
-            if part in names:
-                return kind
-    return None
-
-
 def check_appendix(upload) -> CheckedAppendix:
     """Validate an uploaded appendix and return what to store, or raise ValidationError with a clear message."""
     limit = settings.QUORUM_MAX_UPLOAD_BYTES

@@ -291,3 +291,33 @@ def attachment_add(*, report: Report, upload, title: str, user) -> Attachment:
     attachment.file.save(f"{stem}.{checked.kind}", ContentFile(checked.content), save=False)
     _save(attachment, user)
     return attachment
+
+
+@transaction.atomic
+def attachment_recheck(*, attachment: Attachment, user=None, dry_run: bool = False) -> str:
+    """Check a stored appendix as if it were uploaded today; for appendices stored before uploads
+    were parsed. A PDF with active content is replaced by its cleaned copy (recorded in History,
+    so the pack flips out of date and is rebuilt from the clean file). Returns "ok", "cleaned: …"
+    or "refused: …" (a refused file is left for a clerk to replace: it is converted only in the
+    sandbox meanwhile)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with attachment.file.open("rb") as f:
+        stored = f.read()
+    try:
+        checked = check_appendix(SimpleUploadedFile(PurePath(attachment.file.name).name, stored))
+    except ValidationError as exc:
+        return "refused: " + " ".join(exc.messages)
+    if not checked.removed:
+        return "ok"
+    removed = "; ".join(checked.removed)
+    if not dry_run:
+        attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+        old_name = attachment.file.name
+        attachment.size, attachment.sha256 = len(checked.content), checked.sha256
+        attachment._change_reason = f"Cleaned: {removed}"[:100]
+        attachment.file.save(PurePath(old_name).name, ContentFile(checked.content), save=False)
+        _save(attachment, user)
+        if old_name != attachment.file.name:
+            transaction.on_commit(lambda: attachment.file.storage.delete(old_name))
+    return f"cleaned: {removed}"

@@ -141,6 +141,16 @@ def complex_field(instruction: str, result: str = "field result", *, split: bool
     )
 
 
+def nested_field(outer_before: str, inner: str, outer_after: str, inner_result: str = "inner") -> str:
+    """A field whose instruction holds another field: { INCLUDETEXT "{ FILENAME }" }."""
+    run = lambda xml: f"<w:r>{xml}</w:r>"  # noqa: E731
+    char = lambda kind: run(f'<w:fldChar w:fldCharType="{kind}"/>')  # noqa: E731
+    instr = lambda text: run(f'<w:instrText xml:space="preserve">{text}</w:instrText>')  # noqa: E731
+    return ("<w:p>" + char("begin") + instr(outer_before) + char("begin") + instr(inner) + char("separate")
+            + run(f"<w:t>{inner_result}</w:t>") + char("end") + instr(outer_after) + char("separate")
+            + run("<w:t>outer</w:t>") + char("end") + "</w:p>")
+
+
 def simple_field(instruction: str, result: str = "field result") -> str:
     return f'<w:p><w:fldSimple w:instr="{instruction}"><w:r><w:t>{result}</w:t></w:r></w:fldSimple></w:p>'
 

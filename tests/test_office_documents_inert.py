@@ -21,7 +21,7 @@ from meetings.pack.services import pack_build
 from .factories import ReportFactory
 from .factories_pack import add_appendix, appendix_pdf, page_texts, pack_meeting, pdf_bytes, report_for
 from .office_documents import (
-    PNG, complex_field, docx, linked_picture, paragraph, simple_field, xlsx, xlsx_with_linked_picture,
+    PNG, complex_field, docx, linked_picture, nested_field, paragraph, simple_field, xlsx, xlsx_with_linked_picture,
 )
 
 EXEMPT_MARKER = "ZQXEXEMPTAPPENDIX"
@@ -121,6 +121,17 @@ REFUSALS = [
      , "a DDE field"),
     ("ddeauto simple", lambda url, path: docx(simple_field(" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe &quot;/k calc&quot; "))
      , "a DDEAUTO field"),
+    ("field nested in an INCLUDETEXT", lambda url, path: docx(nested_field(' INCLUDETEXT "', " FILENAME \\p ", '" ')),
+     "an INCLUDETEXT field"),
+    ("INCLUDEPICTURE nested in an IF", lambda url, path: docx(
+        nested_field(' IF 1 = 1 "', f' INCLUDEPICTURE "{url}/z.png" ', '" "" ')),
+     "an INCLUDEPICTURE field"),
+    ("field type hidden in a nested field", lambda url, path: docx(
+        nested_field(" ", ' QUOTE "INCLUDEPICTURE" ', f' "{url}/q.png" ', inner_result="INCLUDEPICTURE")),
+     "an INCLUDEPICTURE field"),
+    ("field type hidden in a nested field with no result", lambda url, path: docx(
+        nested_field(" ", ' QUOTE "INCLUDEPICTURE" ', f' "{url}/q.png" ', inner_result="")),
+     "a field whose type is made by another field"),
     ("lowercase field split over runs", lambda url, path: docx(complex_field(f' includetext "{path}" ')),
      "an INCLUDETEXT field"),
     ("macros", lambda url, path: docx(extra_parts={"word/vbaProject.bin": b"\xcc" * 64},

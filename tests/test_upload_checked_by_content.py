@@ -222,3 +222,30 @@ def test_zip_whose_directory_understates_what_a_part_inflates_to_is_refused(clie
 def test_old_word_or_password_protected_file_is_refused_with_what_to_do(client, officer, report):
     html = _refused(client, officer, report, "guidance.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     assert "is an old-style (.doc or .xls) or password-protected Office file" in html
+
+
+def test_appendices_stored_before_uploads_were_parsed_are_cleaned_or_listed_by_recheck(report, capsys):
+    from django.core.management import call_command
+
+    from .factories_pack import add_appendix
+    from .office_documents import linked_picture
+
+    scripted = add_appendix(report, "Guidance", with_active_content(PDF, marker="ZQXPDFSCRIPT"))
+    linked = add_appendix(report, "Placements", docx(
+        linked_picture("rId5"), rels=[("rId5", "image", "file:///srv/quorum/var/media/reports/9/exempt.pdf", "External")]),
+        kind="docx")
+    clean = add_appendix(report, "Plan", PDF)
+    with pytest.raises(SystemExit) as exited:
+        call_command("recheck_appendices")
+    assert exited.value.code == 1
+    out = capsys.readouterr().out
+    assert f"Appendix {scripted.pk} “Guidance”" in out and "cleaned: an action run when the file opens; JavaScript" in out
+    assert f"Appendix {linked.pk} “Placements”" in out and "a picture linked from outside the document" in out
+    assert f"Appendix {clean.pk}" not in out
+    scripted.refresh_from_db()
+    with scripted.file.open("rb") as f:
+        stored = f.read()
+    assert scripted.sha256 == hashlib.sha256(stored).hexdigest()
+    with pikepdf.open(io.BytesIO(stored)) as pdf:
+        assert "/OpenAction" not in pdf.Root and "/Names" not in pdf.Root or "/JavaScript" not in pdf.Root.Names
+    assert scripted.history.first().history_change_reason.startswith("Cleaned: an action run when the file opens")
