@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core import office
+from core.office import sandbox  # noqa: F401  (office.sandbox, patched below)
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Report
 from meetings.pack.models import Pack
 from meetings.pack.services import pack_build
@@ -242,7 +243,7 @@ def hostile_meeting(board, listener, local_file):
 @pytest.fixture(params=["as shipped", "sandbox alone"])
 def defences(request, monkeypatch):
     if request.param == "sandbox alone":  # a profile that does nothing: only the box stands in the way
-        monkeypatch.setattr(office, "PROFILE_SETTINGS",
+        monkeypatch.setattr(office.sandbox, "PROFILE_SETTINGS",
                             '<?xml version="1.0"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"/>')
     return request.param
 
