@@ -238,6 +238,8 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
 def report_submit(*, report: Report, user) -> Report:
     if not user.has_perm("meetings.submit_report", report):
         raise PermissionDenied
+    if report.status != Report.Status.DRAFT:
+        raise ValidationError(f"Only a draft report can be submitted; this one is {report.get_status_display().lower()}.")
     if not report.title.strip() or not report.summary.strip() or not report.recommendation_list:
         raise ValidationError("Before submitting, give the report a title, a summary and at least one recommendation.")
     report.status = Report.Status.SUBMITTED
@@ -252,6 +254,10 @@ def report_approve(*, report: Report, user) -> Report:
     """The clerk approves a submitted report; it is published with the agenda (at once if already out)."""
     if not user.has_perm("meetings.approve_report", report):
         raise PermissionDenied
+    if report.status != Report.Status.SUBMITTED:
+        raise ValidationError(
+            f"Only a submitted report can be approved; this one is {report.get_status_display().lower()}."
+        )
     report.status = Report.Status.APPROVED
     report.approved_at = timezone.now()
     if report.agenda_item_id and report.agenda_item.meeting.is_published:
@@ -266,6 +272,10 @@ def report_return(*, report: Report, user) -> Report:
     """Send a submitted report back to its author as a draft."""
     if not user.has_perm("meetings.return_report", report):
         raise PermissionDenied
+    if report.status != Report.Status.SUBMITTED:
+        raise ValidationError(
+            f"Only a submitted report can be returned to its author; this one is {report.get_status_display().lower()}."
+        )
     report.status = Report.Status.DRAFT
     report.version += 1
     _save(report, user)

@@ -95,3 +95,33 @@ def test_section_paragraphs_are_numbered_like_the_template(html, expected):
     out = numbered_paragraphs(html, 4)
     for fragment in expected:
         assert fragment in out
+
+
+@pytest.mark.parametrize("status", [Report.Status.DRAFT, Report.Status.APPROVED, Report.Status.PUBLISHED])
+def test_even_an_admin_cannot_approve_a_report_that_is_not_submitted(client, admin_user, officer, board, status):
+    report = ReportFactory(board=board, author=officer, status=status)
+    client.force_login(admin_user)
+    response = client.post(reverse("meetings:report_approve", args=[report.pk]), follow=True)
+    assert "Only a submitted report can be approved" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == status
+    assert report.approved_at is None
+
+
+@pytest.mark.parametrize("status", [Report.Status.DRAFT, Report.Status.APPROVED, Report.Status.PUBLISHED])
+def test_even_an_admin_cannot_return_a_report_that_is_not_submitted(client, admin_user, officer, board, status):
+    report = ReportFactory(board=board, author=officer, status=status)
+    client.force_login(admin_user)
+    response = client.post(reverse("meetings:report_return", args=[report.pk]), follow=True)
+    assert "Only a submitted report can be returned to its author" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == status
+
+
+def test_even_an_admin_cannot_submit_a_published_report_again(client, admin_user, officer, board):
+    report = ReportFactory(board=board, author=officer, status=Report.Status.PUBLISHED)
+    client.force_login(admin_user)
+    response = client.post(reverse("meetings:report_submit", args=[report.pk]), follow=True)
+    assert "Only a draft report can be submitted" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == Report.Status.PUBLISHED
