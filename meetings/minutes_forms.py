@@ -143,8 +143,8 @@ class AttendanceRowForm(forms.ModelForm):
             "status": forms.Select(attrs={"class": "form-select"}),
             "substitute": forms.Select(attrs={"class": "form-select"}),
             "apology_reason": forms.TextInput(attrs={"class": "form-control"}),
-            "from_minute": forms.NumberInput(attrs={"class": "form-control", "style": "width:6rem"}),
-            "to_minute": forms.NumberInput(attrs={"class": "form-control", "style": "width:6rem"}),
+            "from_minute": forms.NumberInput(attrs={"class": "form-control minute-number-input"}),
+            "to_minute": forms.NumberInput(attrs={"class": "form-control minute-number-input"}),
         }
 
 

@@ -105,7 +105,7 @@ def trend_chart_svg(series: dict) -> str:
     title = f"{series['code']} {series['title']}: trend"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" style="max-width:100%;height:auto" role="img" aria-labelledby="{uid}-title {uid}-desc" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{uid}-title {uid}-desc" '
         f'font-family="Liberation Sans, Arial, sans-serif" font-size="12">',
         f'<title id="{uid}-title">{escape(title)}</title>',
         f'<desc id="{uid}-desc">{escape(describe(series))}</desc>',

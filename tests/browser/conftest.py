@@ -8,7 +8,6 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("QUORUM_CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe.min.js"
 PASSWORD = "quorum-test-pass"
 
 
@@ -30,22 +29,49 @@ def browser():
         b.close()
 
 
+# Reports each Content-Security-Policy violation to the test (the binding is not subject to the policy).
+RECORD_CSP_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__quorumCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || location.pathname}:${e.lineNumber} ${e.sample || ''}`);
+});
+"""
+
+
+def watch_csp_violations(pg):
+    """Collect every CSP violation on `pg` (the DOM event and Chromium's "Refused to …" console line)."""
+    pg.csp_violations = []
+    pg.expose_binding("__quorumCspViolation", lambda source, text: pg.csp_violations.append(f"{pg.url}: {text}"))
+    pg.add_init_script(RECORD_CSP_VIOLATIONS)
+    pg.on("console", lambda m: pg.csp_violations.append(f"{pg.url}: {m.text}")
+          if "Content Security Policy" in m.text else None)
+
+
+def assert_no_csp_violations(page):
+    """Nothing on the pages visited so far was blocked by the Content-Security-Policy."""
+    assert not page.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(page.csp_violations)
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB",
                                   reduced_motion="reduce")
     pg = context.new_page()
     pg.set_default_timeout(15000)
+    watch_csp_violations(pg)
     yield pg
     if os.environ.get("QUORUM_SCREENSHOTS"):
         Path(os.environ["QUORUM_SCREENSHOTS"]).mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(Path(os.environ["QUORUM_SCREENSHOTS"]) / "last.png"), full_page=True)
     context.close()
+    assert_no_csp_violations(pg)
 
 
 def assert_accessible(page):
-    """axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no violations on the current page."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no violations on the current page, and
+    the Content-Security-Policy blocked nothing on the pages visited so far."""
+    assert_no_csp_violations(page)
+    # From our static files, as the policy allows (an inline copy would itself be blocked).
+    page.add_script_tag(url="/static/vendor/axe.min.js")
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag', values:
             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
