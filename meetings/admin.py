@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from meetings.models import AgendaItem, Attachment, Meeting, Report
+from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportRevision
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -38,6 +38,24 @@ class ReportAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     inlines = [AttachmentInline]
     list_select_related = ["board", "author", "agenda_item"]
+
+
+@admin.register(ReportRevision)
+class ReportRevisionAdmin(admin.ModelAdmin):
+    """Revisions of published reports are a record: read here, made only by the service."""
+
+    list_display = ["report", "made_at", "made_by", "note"]
+    list_select_related = ["report", "made_by"]
+    readonly_fields = ["report", "made_by", "made_at", "note", "changed", "version"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Attachment)

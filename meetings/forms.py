@@ -97,6 +97,15 @@ class ReportForm(VersionedForm):
                 .select_related("meeting")
                 .order_by("-meeting__date", "position")
             )
+        if self.instance.pk and self.instance.status == Report.Status.PUBLISHED:
+            # A published report is a public record: an edit is a revision, and says why.
+            self.fields["revision_note"] = forms.CharField(
+                label="Revision note", widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"required": "This report is published: say why it is being changed. "
+                                            "The note is shown with the report."},
+                help_text="This report is published. Say what you are changing and why: the note is shown "
+                          "with the report, and the agenda pack will read as out of date until it is published again.",
+            )
         self.fields["agenda_item"].label_from_instance = lambda it: f"{it.meeting.date:%d/%m/%Y} item {it.number}: {it.title}"
         self.fields["agenda_item"].required = False
         from meetings.models.reports import REPORT_SECTIONS

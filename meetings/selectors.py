@@ -1,7 +1,7 @@
 """Reads for meeting pages, with their joins done up front (no query per row)."""
 from django.db.models import Prefetch
 
-from meetings.models import AgendaItem, Attachment, Meeting, Report
+from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportRevision
 
 
 def reports_visible(user):
@@ -26,7 +26,8 @@ def report_detail(pk):
     return (
         Report.objects.select_related("board", "author", "agenda_item", "agenda_item__meeting", "agenda_item__meeting__board")
         .prefetch_related(
-            "strategic_priorities", Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
+            "strategic_priorities", Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
+            Prefetch("revisions", queryset=ReportRevision.objects.select_related("made_by")),
         )
         .get(pk=pk)
     )

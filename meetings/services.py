@@ -15,7 +15,7 @@ from core.formats import plain_date
 from core.sanitise import sanitise_html
 from core.uploads import check_appendix
 from meetings.deadlines import is_late, publication_deadline
-from meetings.models import AgendaItem, Attachment, Meeting, PaperStatus, Report
+from meetings.models import AgendaItem, Attachment, Meeting, PaperStatus, Report, ReportRevision
 from meetings.models.reports import REPORT_SECTIONS
 
 logger = logging.getLogger(__name__)
@@ -221,17 +221,48 @@ def report_create(*, board: Board, author, agenda_item: AgendaItem | None = None
 
 
 @transaction.atomic
-def report_update(*, report: Report, version: int | None, user, priorities=None, **fields) -> Report:
-    """Save an edit, refusing it if someone saved a newer version since the user started."""
+def report_update(*, report: Report, version: int | None, user, priorities=None, revision_note: str = "",
+                  **fields) -> Report:
+    """Save an edit, refusing it if someone saved a newer version since the user started.
+
+    A published report is never changed silently: the edit needs a revision note, and is recorded
+    as a `ReportRevision` (who, when, the note, which parts changed) shown with the report. The
+    pack built from the old text then reads as out of date until the clerk publishes it again.
+    """
     if not user.has_perm("meetings.change_report", report):
         raise PermissionDenied
+    published = report.status == Report.Status.PUBLISHED
+    revision_note = (revision_note or "").strip()
+    if published and not revision_note:
+        raise ValidationError({"revision_note": "This report is published: say why it is being changed. "
+                                                "The note is shown with the report."})
     claim_version(report, version)
-    for name, value in _clean_report_fields(fields).items():
+    # Compared with the stored row: a ModelForm has already copied the new values onto `report`.
+    stored = Report.objects.get(pk=report.pk)
+    cleaned = _clean_report_fields(fields)
+    changed = [_report_part_label(name) for name, value in cleaned.items() if getattr(stored, name) != value]
+    if priorities is not None and {p.pk for p in priorities} != set(stored.strategic_priorities.values_list("pk", flat=True)):
+        changed.append(_report_part_label("strategic_priorities"))
+    for name, value in cleaned.items():
         setattr(report, name, value)
+    if published and changed:
+        report._change_reason = f"Revised after publication: {revision_note}"
     _save(report, user)
     if priorities is not None:
         report.strategic_priorities.set(priorities)
+    if published and changed:
+        ReportRevision.objects.create(report=report, made_by=user if user.is_authenticated else None,
+                                      note=revision_note, changed=changed, version=report.version)
     return report
+
+
+def _report_part_label(name: str) -> str:
+    """A changed field as the report itself names it: "1. Background …", "Title of paper"."""
+    for section in REPORT_SECTIONS:
+        if section.field == name:
+            return f"{section.number}. {section.heading}"
+    label = str(Report._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 @transaction.atomic

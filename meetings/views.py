@@ -306,10 +306,14 @@ def report_edit(request, pk):
     _require(request.user, "meetings.change_report", report)
     form = ReportForm(request.POST or None, instance=report, board=report.board)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "strategic_priorities")}
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "strategic_priorities", "revision_note")}
         try:
             services.report_update(report=report, version=form.cleaned_data.get("version"), user=request.user,
-                                   priorities=form.cleaned_data["strategic_priorities"], **data)
+                                   priorities=form.cleaned_data["strategic_priorities"],
+                                   revision_note=form.cleaned_data.get("revision_note", ""), **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return render(request, "meetings/report_form.html", {"form": form, "board": report.board, "report": report})
         except StaleEdit as exc:
             form.add_error(None, str(exc))
             return render(request, "meetings/report_form.html",

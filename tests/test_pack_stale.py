@@ -22,7 +22,7 @@ def test_editing_a_report_flips_the_pack_to_out_of_date_and_republishing_clears_
     assert pack_staleness(pack) == []
     report = meeting.items.get(position=5).reports.get()
     meeting_services.report_update(report=report, version=report.version, user=clerk,
-                                   summary="A new summary after publication.")
+                                   summary="A new summary after publication.", revision_note="New summary.")
     assert pack_staleness(pack) == ["Report “Reducing Offending Behaviour” edited (item 5)"]
     first = pack.current_version
     pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS)
@@ -49,7 +49,8 @@ def test_adding_moving_and_exempting_items_are_named(published, clerk):
 def test_meeting_page_shows_out_of_date_to_the_clerk(published, clerk, client):
     meeting, pack = published
     report = meeting.items.get(position=4).reports.get()
-    meeting_services.report_update(report=report, version=report.version, user=clerk, summary="Changed.")
+    meeting_services.report_update(report=report, version=report.version, user=clerk, summary="Changed.",
+                                   revision_note="Summary corrected.")
     client.force_login(clerk)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Publish pack" in page

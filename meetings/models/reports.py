@@ -141,6 +141,27 @@ class Report(models.Model):
         return [(s, getattr(self, s.field)) for s in REPORT_SECTIONS]
 
 
+class ReportRevision(models.Model):
+    """An edit made to a report after it was published: who, when, why, and which parts changed.
+
+    A published report is a public record; it is never changed silently. The note is shown with the
+    report to everyone who can read it, the person who made it on the report's History.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="revisions")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField("revision note")
+    changed = models.JSONField("what changed", default=list, help_text="The names of the parts that changed.")
+    version = models.PositiveIntegerField(help_text="The report's version after this revision.")
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+
+    def __str__(self):
+        return f"Revision of {self.report} on {self.made_at:%d/%m/%Y}"
+
+
 def attachment_path(instance, filename):
     return f"reports/{instance.report_id}/{filename}"
 
