@@ -99,10 +99,9 @@ class ReportForm(VersionedForm):
             )
         if self.instance.pk and self.instance.status == Report.Status.PUBLISHED:
             # A published report is a public record: an edit is a revision, and says why.
+            # Required by the service as soon as anything a reader would see changes.
             self.fields["revision_note"] = forms.CharField(
-                label="Revision note", widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"required": "This report is published: say why it is being changed. "
-                                            "The note is shown with the report."},
+                label="Revision note", widget=forms.Textarea(attrs={"rows": 2}), required=False,
                 help_text="This report is published. Say what you are changing and why: the note is shown "
                           "with the report, and the agenda pack will read as out of date until it is published again.",
             )

@@ -1,6 +1,8 @@
 """Writes to meetings, agenda items, reports and appendices. Each function is one transaction."""
 import datetime
+import html
 import logging
+import re
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -233,16 +235,17 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
         raise PermissionDenied
     published = report.status == Report.Status.PUBLISHED
     revision_note = (revision_note or "").strip()
-    if published and not revision_note:
-        raise ValidationError({"revision_note": "This report is published: say why it is being changed. "
-                                                "The note is shown with the report."})
     claim_version(report, version)
     # Compared with the stored row: a ModelForm has already copied the new values onto `report`.
     stored = Report.objects.get(pk=report.pk)
     cleaned = _clean_report_fields(fields)
-    changed = [_report_part_label(name) for name, value in cleaned.items() if getattr(stored, name) != value]
+    changed = [_report_part_label(name) for name, value in cleaned.items()
+               if _reads_differently(name, getattr(stored, name), value)]
     if priorities is not None and {p.pk for p in priorities} != set(stored.strategic_priorities.values_list("pk", flat=True)):
         changed.append(_report_part_label("strategic_priorities"))
+    if published and changed and not revision_note:
+        raise ValidationError({"revision_note": "This report is published: say why it is being changed. "
+                                                "The note is shown with the report."})
     for name, value in cleaned.items():
         setattr(report, name, value)
     if published and changed:
@@ -254,6 +257,18 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
         ReportRevision.objects.create(report=report, made_by=user if user.is_authenticated else None,
                                       note=revision_note, changed=changed, version=report.version)
     return report
+
+
+def _reads_differently(name: str, old, new) -> bool:
+    """Whether a reader would see a change. Rich text is compared by its words, because the editor
+    rewrites the same text's markup (<p> becomes <div>…<br><br></div>) on every save."""
+    if name in REPORT_HTML_FIELDS:
+        return _words(old) != _words(new)
+    return old != new
+
+
+def _words(html_text: str) -> list[str]:
+    return html.unescape(re.sub(r"<[^>]+>", " ", html_text or "")).split()
 
 
 def _report_part_label(name: str) -> str:

@@ -108,3 +108,13 @@ def test_the_service_itself_refuses_a_silent_edit_to_a_published_report(publishe
         services.report_update(report=report, version=report.version, user=clerk, summary="Quietly changed.")
     report.refresh_from_db()
     assert report.summary != "Quietly changed."
+
+
+def test_saving_a_published_report_unchanged_needs_no_note(client, published, clerk):
+    """The editor rewrites the same words' markup (<p> as <div>…<br><br></div>): no revision for that."""
+    _, report = published
+    client.force_login(clerk)
+    rewritten = report.background.replace("<p>", "<div>").replace("</p>", "<br><br></div>")
+    response = client.post(reverse("meetings:report_edit", args=[report.pk]), _edit_data(report, background=rewritten))
+    assert response.status_code == 302
+    assert not ReportRevision.objects.exists()
