@@ -119,3 +119,14 @@ class ReportForm(VersionedForm):
 class AttachmentForm(forms.Form):
     title = forms.CharField(max_length=300, required=False, help_text="Defaults to the file name.")
     file = forms.FileField(label="Appendix file (PDF, Word .docx or Excel .xlsx)")
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if report is not None and report.status == Report.Status.PUBLISHED:
+            # A new appendix changes a published report: it is a revision, and says why.
+            self.fields["revision_note"] = forms.CharField(
+                label="Revision note", widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"required": "This report is published: say why the appendix is being added. "
+                                            "The note is shown with the report."},
+                help_text="Shown with the report; the agenda pack will read as out of date until it is published again.",
+            )

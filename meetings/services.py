@@ -329,10 +329,17 @@ def report_return(*, report: Report, user) -> Report:
 
 
 @transaction.atomic
-def attachment_add(*, report: Report, upload, title: str, user) -> Attachment:
-    """Attach an appendix after checking it by content (PDF, DOCX or XLSX only)."""
+def attachment_add(*, report: Report, upload, title: str, user, revision_note: str = "") -> Attachment:
+    """Attach an appendix after checking it by content (PDF, DOCX or XLSX only).
+
+    An appendix added to a published report is a revision: it needs a note and is recorded.
+    """
     if not user.has_perm("meetings.change_report", report):
         raise PermissionDenied
+    revision_note = (revision_note or "").strip()
+    if report.status == Report.Status.PUBLISHED and not revision_note:
+        raise ValidationError({"revision_note": "This report is published: say why the appendix is being added. "
+                                                "The note is shown with the report."})
     checked = check_appendix(upload)
     last = report.attachments.order_by("-position").values_list("position", flat=True).first() or 0
     attachment = Attachment(
@@ -346,6 +353,10 @@ def attachment_add(*, report: Report, upload, title: str, user) -> Attachment:
     stem = PurePath(upload.name).stem or "appendix"
     attachment.file.save(f"{stem}.{checked.kind}", ContentFile(checked.content), save=False)
     _save(attachment, user)
+    if report.status == Report.Status.PUBLISHED:
+        ReportRevision.objects.create(report=report, made_by=user if user.is_authenticated else None,
+                                      note=revision_note, changed=[f"Appendix “{attachment.title}” attached"],
+                                      version=report.version)
     return attachment
 
 

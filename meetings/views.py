@@ -296,7 +296,7 @@ def _report_context(user, report, attachment_form=None) -> dict:
         "can_submit": user.has_perm("meetings.submit_report", report),
         "can_approve": user.has_perm("meetings.approve_report", report),
         "can_history": user.has_perm("meetings.view_history", report),
-        "attachment_form": attachment_form or AttachmentForm(),
+        "attachment_form": attachment_form or AttachmentForm(report=report),
     }
 
 
@@ -366,14 +366,18 @@ def report_history(request, pk):
 def attachment_add(request, pk):
     report = get_object_or_404(Report.objects.select_related("board"), pk=pk)
     _require(request.user, "meetings.change_report", report)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, report=report)
     if form.is_valid():
         try:
             attachment = services.attachment_add(report=report, upload=form.cleaned_data["file"],
-                                                 title=form.cleaned_data["title"], user=request.user)
+                                                 title=form.cleaned_data["title"], user=request.user,
+                                                 revision_note=form.cleaned_data.get("revision_note", ""))
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("file", message)
+            if hasattr(exc, "error_dict"):
+                form.add_error(None, exc)
+            else:
+                for message in exc.messages:
+                    form.add_error("file", message)
         else:
             removed = "; ".join(attachment.removed_from_file)
             messages.success(request, "Appendix attached." + (

@@ -118,3 +118,27 @@ def test_saving_a_published_report_unchanged_needs_no_note(client, published, cl
     response = client.post(reverse("meetings:report_edit", args=[report.pk]), _edit_data(report, background=rewritten))
     assert response.status_code == 302
     assert not ReportRevision.objects.exists()
+
+
+def test_an_appendix_added_to_a_published_report_needs_a_note_and_is_a_revision(client, published, clerk, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories_pack import appendix_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    _, report = published
+    before = report.attachments.count()
+    client.force_login(clerk)
+    url = reverse("meetings:attachment_add", args=[report.pk])
+    refused = client.post(url, {"title": "Revised rates", "file": SimpleUploadedFile("rates.pdf", appendix_pdf("RATES"))})
+    assert refused.status_code == 400
+    assert "say why the appendix is being added" in refused.content.decode()
+    assert report.attachments.count() == before
+    response = client.post(url, {"title": "Revised rates", "revision_note": "Adds the revised rates table.",
+                                 "file": SimpleUploadedFile("rates.pdf", appendix_pdf("RATES"))})
+    assert response.status_code == 302
+    assert report.attachments.count() == before + 1
+    revision = ReportRevision.objects.get(report=report)
+    assert (revision.note, revision.changed, revision.made_by) == (
+        "Adds the revised rates table.", ["Appendix “Revised rates” attached"], clerk)
+    assert "Adds the revised rates table." in client.get(report.get_absolute_url()).content.decode()
