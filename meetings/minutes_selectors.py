@@ -12,7 +12,7 @@ from boards.models import Membership
 from core.formats import plain_date, spaced_time, upper_date
 from meetings.models import AgendaItem, Meeting
 from meetings.models.minutes import (
-    Attendance, Declaration, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesStatus, Resolution,
+    Attendance, Declaration, Interest, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesStatus, Resolution,
     ResolutionResponse,
 )
 
@@ -291,6 +291,30 @@ def printed_minutes(meeting: Meeting, public: bool = False) -> dict:
         "minutes": [{**row, "corrections": corrections.get(row["number"], [])} for row in minutes],
         "signature": signature,
     }
+
+
+def register_of_interests(board) -> list[dict]:
+    """The board's register of interests: each current member (co-opted members and substitutes
+    included) with their entries, current ones first, then those that have ended."""
+    from boards.models import Person
+
+    today = timezone.localdate()
+    memberships = list(
+        Membership.objects.filter(board=board, role__in=Membership.MEMBER_ROLES)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .select_related("person").order_by("position", "person__last_name", "person__first_name")
+    )
+    people = Person.objects.filter(pk__in=[m.person_id for m in memberships]).prefetch_related(
+        Prefetch("interests", queryset=Interest.objects.order_by("ended_on", "-registered_on", "pk")))
+    by_pk = {p.pk: p for p in people}
+    seen, rows = set(), []
+    for m in memberships:
+        if m.person_id in seen:
+            continue
+        seen.add(m.person_id)
+        person = by_pk[m.person_id]
+        rows.append({"person": person, "role": m.get_role_display(), "interests": list(person.interests.all())})
+    return rows
 
 
 # The resolution tracker and the response-to-resolutions paper ---------------------------------

@@ -70,6 +70,7 @@ urlpatterns += [
     path("resolutions/<int:pk>/move/", minutes_views.resolution_move, name="resolution_move"),
     path("boards/<slug:slug>/resolutions/", minutes_views.resolution_tracker, name="resolution_tracker"),
     path("people/<int:pk>/", minutes_views.person_detail, name="person"),
+    path("boards/<slug:slug>/register-of-interests/", minutes_views.board_register, name="board_register"),
     path("people/<int:pk>/interests/", minutes_views.interest_add, name="interest_add"),
     path("interests/<int:pk>/end/", minutes_views.interest_end, name="interest_end"),
 ]

@@ -199,3 +199,16 @@ def test_a_resolution_is_due_back_at_a_later_meeting(meeting, board, clerk):
     with pytest.raises(ValidationError, match="later meeting"):
         svc.resolution_track(resolution=resolution, version=None, user=clerk, due_meeting=earlier, status="open")
     assert list(ResolutionTrackForm(instance=resolution).fields["due_meeting"].queryset) == [later]
+
+
+def test_the_board_has_a_register_of_interests_linked_from_its_page(client, board, clerk, chair, member, officer):
+    svc.interest_register(person=member.person, user=clerk, kind=InterestKind.DISCLOSABLE_PECUNIARY,
+                          description="Director of a care home company", registered_on=datetime.date(2029, 5, 1))
+    svc.interest_register(person=officer.person, user=clerk, kind=InterestKind.OTHER_REGISTRABLE,
+                          description="An officer's own interest", registered_on=datetime.date(2029, 5, 1))
+    url = reverse("meetings:board_register", args=[board.slug])
+    assert url in client.get(board.get_absolute_url()).content.decode()
+    page = client.get(url).content.decode()  # public, as the register is
+    assert "Director of a care home company" in page and "1 May 2029" in page
+    assert member.person.full_name in page and chair.person.full_name in page
+    assert "An officer's own interest" not in page

@@ -16,7 +16,7 @@ from .editor import (
     minute_correct, minute_delete, minute_edit, minute_insert, minute_move, minutes_confirm, minutes_draft,
     minutes_edit, minutes_publish, minutes_refresh, minutes_sign, minutes_unpublish,
 )
-from .people import interest_add, interest_end, person_detail
+from .people import board_register, interest_add, interest_end, person_detail
 from .points import (
     point_add, point_delete, point_edit, point_move, points_reorder, resolution_add, resolution_delete,
     resolution_edit, resolution_move, resolutions_reorder,
@@ -25,7 +25,7 @@ from .reading import meeting_links_context, minutes_pdf, minutes_print, minutes_
 from .resolutions import resolution_detail, resolution_tracker, response_paper
 
 __all__ = [
-    "apologies", "attendance", "declaration_delete", "declaration_edit", "declarations", "interest_add", "interest_end",
+    "apologies", "attendance", "board_register", "declaration_delete", "declaration_edit", "declarations", "interest_add", "interest_end",
     "meeting_links_context", "minute_correct", "minute_delete", "minute_edit", "minute_insert", "minute_move",
     "minutes_confirm", "minutes_draft", "minutes_edit", "minutes_pdf", "minutes_print", "minutes_publish",
     "minutes_refresh", "minutes_sign", "minutes_unpublish", "minutes_view", "other_add", "other_remove",

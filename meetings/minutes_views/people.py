@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from boards.models import Person
+from boards.models import Board, Person
 from meetings import minutes_selectors as sel
 from meetings import minutes_services as svc
 from meetings.minutes_forms import InterestForm
@@ -40,6 +40,13 @@ def person_detail(request, pk):
         "declarations": [(d, numbers.get(d.agenda_item_id), sel.declaration_sentence(d, numbers.get(d.agenda_item_id))) for d in declarations],
         "can_change": can_change, "interest_form": InterestForm() if can_change else None,
     })
+
+
+def board_register(request, slug):
+    """The board's register of interests, as the Localism Act 2011 has it published: open to all."""
+    board = get_object_or_404(Board, slug=slug)
+    return render(request, "meetings/minutes/board_register.html",
+                  {"board": board, "rows": sel.register_of_interests(board)})
 
 
 @login_required
