@@ -236,11 +236,11 @@ def load_demo(board: Board) -> None:
         r = svc.resolution_add(minute=rise, user=user, text=text, owner=owner, due_meeting=november,
                                status=Resolution.Status.DONE if text.startswith("to note") else Resolution.Status.OPEN)
         for response in responses:
-            _respond(r, response, owner)
+            _respond(r, response, owner.user)
         for sub_text, sub_responses in subs:
             s = svc.resolution_add(minute=rise, user=user, text=sub_text, parent=r, owner=owner, due_meeting=november)
             for response in sub_responses:
-                _respond(s, response, owner)
+                _respond(s, response, owner.user)
     svc.minutes_publish(meeting=july, user=user)
 
     # 23 September 2013: attendance, others in attendance, the declaration, minutes 19–24.
@@ -286,8 +286,7 @@ def load_demo(board: Board) -> None:
 
 def _rise_owner():
     """Jamie Shrivastava of Business in the Community answers for the RISE resolutions."""
-    person = demo.person("Shrivastava", "Jamie", org="Business in the Community", job_title="RISE Manager")
-    return person.user
+    return demo.person("Shrivastava", "Jamie", org="Business in the Community", job_title="RISE Manager")
 
 
 def _respond(resolution, text, user):

@@ -115,8 +115,12 @@ class ResolutionTrackForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         board_id = self.instance.minute.meeting.board_id
-        self.fields["owner"].queryset = get_user_model().objects.filter(person__memberships__board_id=board_id).distinct().order_by("last_name")
-        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        # Anyone on the board's list, with or without a log-in (partners often have none), and
+        # whoever owns it already (a presenting partner need not be on the board).
+        self.fields["owner"].queryset = (Person.objects.filter(Q(memberships__board_id=board_id) | Q(pk=self.instance.owner_id or 0))
+                                         .select_related("organisation").distinct().order_by("last_name", "first_name"))
+        self.fields["owner"].label_from_instance = (
+            lambda p: f"{p.full_name}, {p.organisation}" if p.organisation_id else p.full_name)
         made_at = self.instance.minute.meeting
         self.fields["due_meeting"].queryset = (
             Meeting.objects.filter(board_id=board_id).filter(

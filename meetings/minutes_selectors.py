@@ -344,6 +344,25 @@ def open_resolutions(board, today=None) -> list[dict]:
     return rows
 
 
+def my_resolutions(user) -> list[dict]:
+    """The resolutions a person answers for: still open first (those due back soonest at the top),
+    then the ones done, each with its label and latest response."""
+    qs = (
+        Resolution.objects.filter(owner__user=user, confirms__isnull=True)
+        .select_related("minute", "minute__meeting", "minute__meeting__board", "minute__agenda_item", "due_meeting")
+        .prefetch_related(Prefetch("responses", queryset=ResolutionResponse.objects.order_by("date", "pk")))
+    ) if user.is_authenticated else Resolution.objects.none()
+    resolutions = list(qs)
+    labels = _labels_for(resolutions)
+    open_ = {Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS}
+    rows = [{"resolution": r, "label": labels[r.pk], "open": r.status in open_,
+             "latest": (list(r.responses.all()) or [None])[-1]} for r in resolutions]
+    rows.sort(key=lambda x: (not x["open"], x["resolution"].due_meeting is None,
+                             x["resolution"].due_meeting.date if x["resolution"].due_meeting else None,
+                             x["resolution"].minute.number, x["label"]))
+    return rows
+
+
 def _labels_for(resolutions) -> dict:
     """Labels '(2)', '(3)(i)' for many resolutions with one query per minute involved."""
     minute_ids = {r.minute_id for r in resolutions}

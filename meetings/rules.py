@@ -133,7 +133,8 @@ def minutes_are_unlocked(user, meeting):
 
 @rules.predicate
 def owns_resolution(user, resolution):
-    return resolution is not None and user.is_authenticated and resolution.owner_id == user.pk
+    return (resolution is not None and user.is_authenticated and resolution.owner_id is not None
+            and resolution.owner.user_id == user.pk)
 
 
 @rules.predicate

@@ -69,6 +69,7 @@ urlpatterns += [
     path("resolutions/<int:pk>/delete/", minutes_views.resolution_delete, name="resolution_delete"),
     path("resolutions/<int:pk>/move/", minutes_views.resolution_move, name="resolution_move"),
     path("boards/<slug:slug>/resolutions/", minutes_views.resolution_tracker, name="resolution_tracker"),
+    path("resolutions/mine/", minutes_views.my_resolutions, name="my_resolutions"),
     path("people/<int:pk>/", minutes_views.person_detail, name="person"),
     path("boards/<slug:slug>/register-of-interests/", minutes_views.board_register, name="board_register"),
     path("people/<int:pk>/interests/", minutes_views.interest_add, name="interest_add"),

@@ -29,9 +29,9 @@ def minutes_with_exempt_item(board, clerk, officer, settings, tmp_path):
     exempt_minute = earlier.minutes.get(agenda_item__position=5)
     open_minute = earlier.minutes.get(agenda_item__position=4)
     svc.point_add(minute=exempt_minute, user=clerk, text=f"Bids were compared ({SECRET}).")
-    svc.resolution_add(minute=exempt_minute, user=clerk, text=f"to award the contract to {SECRET}.", owner=officer,
+    svc.resolution_add(minute=exempt_minute, user=clerk, text=f"to award the contract to {SECRET}.", owner=officer.person,
                        due_meeting=later)
-    svc.resolution_add(minute=open_minute, user=clerk, text="to receive a fostering update.", owner=officer,
+    svc.resolution_add(minute=open_minute, user=clerk, text="to receive a fostering update.", owner=officer.person,
                        due_meeting=later)
     svc.minutes_publish(meeting=earlier, user=clerk)
     return earlier, later, exempt_minute

@@ -19,8 +19,8 @@ def test_paper_quotes_each_open_resolution_and_its_latest_response(board, clerk,
     made = drafted(board, datetime.date(2030, 1, 10), clerk, first_number=1)
     due = drafted(board, datetime.date(2030, 3, 10), clerk)
     minute = made.minutes.get(number=4)
-    first = svc.resolution_add(minute=minute, text="to request a review of placements;", owner=officer, due_meeting=due, user=clerk)
-    second = svc.resolution_add(minute=minute, text="to receive a further report on adoption.", owner=officer, due_meeting=due, user=clerk)
+    first = svc.resolution_add(minute=minute, text="to request a review of placements;", owner=officer.person, due_meeting=due, user=clerk)
+    second = svc.resolution_add(minute=minute, text="to receive a further report on adoption.", owner=officer.person, due_meeting=due, user=clerk)
     svc.resolution_respond(resolution=first, user=officer, text="Review commissioned.", date=datetime.date(2030, 2, 1))
     svc.resolution_respond(resolution=first, user=officer, text="Review under way with partners.", date=datetime.date(2030, 2, 20))
     text = _paper_text(due)
@@ -48,8 +48,8 @@ def test_tracker_lists_open_resolutions_overdue_first(client, board, clerk, offi
 def test_officer_responds_only_to_resolutions_they_own(client, board, clerk, officer, other_officer):
     made = drafted(board, datetime.date(2030, 1, 10), clerk, first_number=1)
     minute = made.minutes.get(number=4)
-    mine = svc.resolution_add(minute=minute, text="to review the service", owner=officer, user=clerk)
-    theirs = svc.resolution_add(minute=minute, text="to consult carers", owner=other_officer, user=clerk)
+    mine = svc.resolution_add(minute=minute, text="to review the service", owner=officer.person, user=clerk)
+    theirs = svc.resolution_add(minute=minute, text="to consult carers", owner=other_officer.person, user=clerk)
     client.force_login(officer)
     data = {"form": "respond", "date": "2030-02-01", "text": "Done it.", "status": "done"}
     assert client.post(reverse("meetings:resolution", args=[mine.pk]), data).status_code == 302

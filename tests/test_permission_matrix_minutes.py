@@ -53,11 +53,11 @@ class MinutesWorld:
         self.minute = self.draft.minutes.get(agenda_item__position=4)
         self.point = svc.point_add(minute=self.minute, user=clerk, text="The Board noted the report.")
         self.point2 = svc.point_add(minute=self.minute, user=clerk, text="Members asked about placements.")
-        self.resolution = svc.resolution_add(minute=self.minute, user=clerk, text="to note the report.", owner=author,
+        self.resolution = svc.resolution_add(minute=self.minute, user=clerk, text="to note the report.", owner=author.person,
                                              due_meeting=self.undrafted)
         self.resolution2 = svc.resolution_add(minute=self.minute, user=clerk, text="to receive an update.")
         self.exempt_resolution = svc.resolution_add(minute=self.exempt_minute, user=clerk,
-                                                    text="to award the contract.", owner=author)
+                                                    text="to award the contract.", owner=author.person)
         member_person = self.users["member"].person
         self.other_attendee = svc.other_attendee_add(meeting=self.draft, person=self.users["other_officer"].person,
                                                      user=clerk, note="Observing")
@@ -74,7 +74,7 @@ def _response(w):
 
 
 def _track(w):
-    return {"form": "track", "owner": w.users["author"].pk, "due_meeting": w.undrafted.pk, "status": "in_progress",
+    return {"form": "track", "owner": w.users["author"].person.pk, "due_meeting": w.undrafted.pk, "status": "in_progress",
             "version": w.resolution.version}
 
 

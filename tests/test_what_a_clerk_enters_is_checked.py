@@ -212,3 +212,32 @@ def test_the_board_has_a_register_of_interests_linked_from_its_page(client, boar
     assert "Director of a care home company" in page and "1 May 2029" in page
     assert member.person.full_name in page and chair.person.full_name in page
     assert "An officer's own interest" not in page
+
+
+def test_an_owner_may_be_someone_without_a_log_in(meeting, board, clerk):
+    partner = MembershipFactory(board=board, role=Membership.Role.OFFICER,
+                                person=PersonFactory(first_name="Jamie", last_name="Shrivastava")).person
+    assert partner.user_id is None
+    later = drafted(board, datetime.date(2030, 11, 18), clerk, titles=TITLES)
+    resolution = svc.resolution_add(minute=meeting.minutes.get(number=22), user=clerk, text="to report back.",
+                                    due_meeting=later)
+    form = ResolutionTrackForm({"owner": partner.pk, "due_meeting": later.pk, "status": "open",
+                                "version": resolution.version}, instance=resolution)
+    assert form.is_valid(), form.errors
+    svc.resolution_track(resolution=resolution, version=None, user=clerk, owner=form.cleaned_data["owner"],
+                         due_meeting=later, status="open")
+    resolution.refresh_from_db()
+    assert resolution.owner == partner
+
+
+def test_an_officer_sees_my_resolutions(client, meeting, board, clerk, officer, other_officer):
+    minute = meeting.minutes.get(number=22)
+    mine = svc.resolution_add(minute=minute, user=clerk, text="to review the placement service.", owner=officer.person)
+    svc.resolution_add(minute=minute, user=clerk, text="to consult the carers.", owner=other_officer.person)
+    client.force_login(officer)
+    home = client.get(reverse("home")).content.decode()
+    url = reverse("meetings:my_resolutions")
+    assert url in home
+    page = client.get(url).content.decode()
+    assert "to review the placement service." in page and reverse("meetings:resolution", args=[mine.pk]) in page
+    assert "to consult the carers." not in page

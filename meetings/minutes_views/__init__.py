@@ -22,7 +22,7 @@ from .points import (
     resolution_edit, resolution_move, resolutions_reorder,
 )
 from .reading import meeting_links_context, minutes_pdf, minutes_print, minutes_view
-from .resolutions import resolution_detail, resolution_tracker, response_paper
+from .resolutions import my_resolutions, resolution_detail, resolution_tracker, response_paper
 
 __all__ = [
     "apologies", "attendance", "board_register", "declaration_delete", "declaration_edit", "declarations", "interest_add", "interest_end",
@@ -31,5 +31,5 @@ __all__ = [
     "minutes_refresh", "minutes_sign", "minutes_unpublish", "minutes_view", "other_add", "other_remove",
     "person_detail", "point_add", "point_delete", "point_edit", "point_move", "points_reorder",
     "refuses_locked", "resolution_add", "resolution_delete", "resolution_detail", "resolution_edit",
-    "resolution_move", "resolution_tracker", "resolutions_reorder", "response_paper",
+    "my_resolutions", "resolution_move", "resolution_tracker", "resolutions_reorder", "response_paper",
 ]

@@ -20,6 +20,12 @@ from ._common import _meeting, _public_view, _require, _resolution, refuses_lock
 # The resolution tracker ------------------------------------------------------------------------
 
 @login_required
+def my_resolutions(request):
+    """The resolutions the signed-in person owns, to respond to: an officer's "My resolutions"."""
+    return render(request, "meetings/minutes/my_resolutions.html", {"rows": sel.my_resolutions(request.user)})
+
+
+@login_required
 def resolution_tracker(request, slug):
     board = get_object_or_404(Board, slug=slug)
     _require(request.user, "meetings.view_resolutions", board)
@@ -84,7 +90,7 @@ def _wording_withheld(resolution, user) -> bool:
     item = resolution.minute.agenda_item
     if item is None or not item.is_exempt:
         return False
-    if resolution.owner_id and resolution.owner_id == user.pk:
+    if resolution.owner_id and user.is_authenticated and resolution.owner.user_id == user.pk:
         return False
     return not user.has_perm("meetings.view_exempt_minutes", resolution.minute.meeting)
 

@@ -409,8 +409,8 @@ class Resolution(LockedWithMinutes):
         MeetingMinutes, null=True, blank=True, on_delete=models.PROTECT, related_name="confirmation_resolutions",
         help_text="For the minutes item: the minutes this resolution confirmed.",
     )
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="owned_resolutions")
+    # A person, not a log-in: a partner who answers for a resolution need not use Quorum.
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_resolutions")
     due_meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="resolutions_due")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     version = models.PositiveIntegerField(default=1)
