@@ -62,11 +62,18 @@ class PlanForm(forms.ModelForm):
 
 
 class SectionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Section
         fields = ["title", "numbered", "responsibility_heading", "responsibility_text"]
         labels = {"numbered": "Numbered section"}
         widgets = {"responsibility_text": Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
 
 
 class ActionForm(forms.ModelForm):

@@ -87,6 +87,7 @@ class Section(models.Model):
     position = models.PositiveIntegerField(default=0)
     responsibility_heading = models.CharField(max_length=300, blank=True)
     responsibility_text = models.TextField("responsibility statement", blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 

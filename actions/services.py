@@ -15,7 +15,7 @@ from django.utils import timezone
 from actions.models import Action, AgendaPlan, Plan, PlanSnapshot, ProgressUpdate, Rag, RagChange, Section
 from boards.models import Board, Organisation, Person
 from core.audit import record_user, save_audited
-from core.concurrency import claim_version
+from core.concurrency import UNCHECKED, claim_version
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -92,7 +92,7 @@ def plan_create(*, board: Board, title: str, user, period: str = "", owner=None,
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, user, version: int | None = None, partner_organisations=None, **fields) -> Plan:
+def plan_update(*, plan: Plan, user, version=UNCHECKED, partner_organisations=None, **fields) -> Plan:
     _require(user, "actions.change_plan", plan)
     claim_version(plan, version)
     for name, value in fields.items():
@@ -121,8 +121,9 @@ def section_create(*, plan: Plan, title: str, user, numbered: bool = True, respo
 
 
 @transaction.atomic
-def section_update(*, section: Section, user, **fields) -> Section:
+def section_update(*, section: Section, user, version=UNCHECKED, **fields) -> Section:
     _require(user, "actions.change_plan", section.plan)
+    claim_version(section, version)
     for name, value in fields.items():
         setattr(section, name, value)
     section.full_clean(exclude=["plan"])
@@ -190,7 +191,7 @@ def action_create(*, section: Section, text: str, user, parent: Action | None = 
 
 
 @transaction.atomic
-def action_update(*, action: Action, user, version: int | None = None, **fields) -> Action:
+def action_update(*, action: Action, user, version=UNCHECKED, **fields) -> Action:
     """Change what the action is, who leads it and by when (plan editors only)."""
     _require(user, "actions.change_plan", action.plan)
     claim_version(action, version)
@@ -244,7 +245,7 @@ def _rag_change(action: Action, to_rag: str, reason: str, user, when) -> RagChan
 @transaction.atomic
 def action_progress_add(*, action: Action, user, text: str = "", rag: str | None = None, reason: str = "",
                         complete: bool = False, date: datetime.date | None = None,
-                        version: int | None = None) -> ProgressUpdate | None:
+                        version=UNCHECKED) -> ProgressUpdate | None:
     """What the officer's one form does: add a dated progress update and/or set the RAG rating.
 
     Marking the action complete sets Blue; setting Blue marks it complete; moving it off Blue

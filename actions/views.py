@@ -237,7 +237,8 @@ def section_create(request, pk):
     plan = _plan_for(request, pk, "actions.change_plan")
     form = SectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        section = services.section_create(plan=plan, user=request.user, **form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        section = services.section_create(plan=plan, user=request.user, **data)
         messages.success(request, f"Section “{section.display_title}” added.")
         return redirect(section.get_absolute_url())
     return render(request, "actions/form.html", {"form": form, "title": f"New section of {plan}",
@@ -250,9 +251,15 @@ def section_edit(request, pk):
     _require(request.user, "actions.change_plan", section.plan)
     form = SectionForm(request.POST or None, instance=section)
     if request.method == "POST" and form.is_valid():
-        services.section_update(section=section, user=request.user, **form.cleaned_data)
-        messages.success(request, "Section saved.")
-        return redirect(section.get_absolute_url())
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.section_update(section=Section.objects.get(pk=section.pk), user=request.user,
+                                    version=form.cleaned_data.get("version"), **data)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Section saved.")
+            return redirect(section.get_absolute_url())
     return render(request, "actions/form.html", {"form": form, "title": f"Edit section {section.display_title}",
                                                  "submit": "Save section", "back_url": section.plan.get_absolute_url(),
                                                  "delete_url": f"/plans/sections/{section.pk}/delete/"})

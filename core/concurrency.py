@@ -1,22 +1,41 @@
 """No lost updates: every edit carries the version the user started from.
 
 A save based on an old version is refused with `StaleEdit`, which says what changed since and
-by whom; the caller keeps what the user typed and shows both.
+by whom; the caller keeps what the user typed and shows both. A save that does not say which
+version it started from (a hand-made POST, a form from an older release) is refused the same
+way: it could overwrite anything. Only writes that come from no form at all (the demo loader,
+imports, tasks) pass `UNCHECKED`.
 """
 from dataclasses import dataclass, field
 
 from django.db.models import F
 
 
+class _Unchecked:
+    def __repr__(self):
+        return "UNCHECKED"
+
+
+# For writes that come from no form (demo loader, imports, tasks): take the row, skip the check.
+UNCHECKED = _Unchecked()
+
+
 @dataclass
 class StaleEdit(Exception):
     obj: object
-    started_from: int
+    started_from: int | None
     current: int
     changes: list = field(default_factory=list)
     changed_by: str = ""
 
     def __str__(self):
+        if self.started_from is None:
+            return (
+                "Your save was refused: the form did not say which version you started from, so it could "
+                f"overwrite changes someone else has saved (it is now version {self.current}). "
+                "Nothing has been overwritten: your text is still in the form below. "
+                "Reload the page to start from the latest version."
+            )
         what = ", ".join(c["field"] for c in self.changes) or "this record"
         who = f" by {self.changed_by}" if self.changed_by else ""
         return (
@@ -51,12 +70,30 @@ def changes_since(obj, version: int):
     return changes, who
 
 
-def claim_version(obj, version: int | None):
-    """Lock the row, refuse if it moved on from `version`, and bump the version. Call inside a transaction."""
+def claim_version(obj, version):
+    """Lock the row, refuse if it moved on from `version` (or if no version was given), and bump
+    the version. Call inside a transaction. `version` is what the form carried, or UNCHECKED."""
     model = type(obj)
     current = model.objects.select_for_update().values_list("version", flat=True).get(pk=obj.pk)
-    if version is not None and int(version) != current:
-        changes, who = changes_since(obj, int(version))
-        raise StaleEdit(obj=obj, started_from=int(version), current=current, changes=changes, changed_by=who)
+    if version is not UNCHECKED:
+        try:
+            started_from = int(version)
+        except (TypeError, ValueError):
+            raise StaleEdit(obj=obj, started_from=None, current=current) from None
+        if started_from != current:
+            changes, who = changes_since(obj, started_from)
+            raise StaleEdit(obj=obj, started_from=started_from, current=current, changes=changes, changed_by=who)
     model.objects.filter(pk=obj.pk).update(version=F("version") + 1)
     obj.version = current + 1
+
+
+def database_busy(exc: BaseException) -> bool:
+    """Whether a database error means "busy, try again" (SQLite's "database is locked" once the busy
+    timeout ran out, a PostgreSQL deadlock or serialisation failure) rather than "this is wrong"."""
+    from django.db import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return False
+    text = str(exc).lower()
+    return any(words in text for words in ("database is locked", "database table is locked", "deadlock detected",
+                                           "could not serialize access"))

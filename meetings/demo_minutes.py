@@ -12,6 +12,7 @@ from django.db import transaction
 
 from boards import demo
 from boards.models import Board, Membership, Person
+from core.concurrency import UNCHECKED
 from meetings import minutes_services as svc
 from meetings.models import AgendaItem, Meeting
 from meetings.models.minutes import (
@@ -270,12 +271,12 @@ def load_demo(board: Board) -> None:
     svc.minutes_confirm(meeting=july, at_meeting=september, user=user, signed=True, signed_by=mellen)
 
     camhs = minutes[4]
-    svc.minute_update(minute=camhs, version=None, user=user, title=camhs.title, narrative=CAMHS_NARRATIVE)
+    svc.minute_update(minute=camhs, version=UNCHECKED, user=user, title=camhs.title, narrative=CAMHS_NARRATIVE)
     _points(camhs, CAMHS_POINTS, user)
     svc.resolution_add(minute=camhs, user=user, text="to note the report.")
 
     fostering = minutes[5]
-    svc.minute_update(minute=fostering, version=None, user=user, title=fostering.title, narrative=FOSTERING_NARRATIVE)
+    svc.minute_update(minute=fostering, version=UNCHECKED, user=user, title=fostering.title, narrative=FOSTERING_NARRATIVE)
     _points(fostering, FOSTERING_POINTS, user)
     for text, subs in FOSTERING_RESOLUTIONS:
         r = svc.resolution_add(minute=fostering, user=user, text=text)

@@ -158,10 +158,14 @@ def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: d
 
     After the five-clear-day deadline the Chair's reason for urgency is required and stored.
     Members are told by e-mail through the Celery worker once the transaction commits.
+    Publishing an agenda that is already published (a double click, a second tab) changes
+    nothing: the publication time stays the one the public was given, and no second e-mail goes.
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("A cancelled meeting cannot be published.")
+    if meeting.is_published:
+        return meeting
     today = today or timezone.localdate()
     if is_late(meeting.date, today):
         if not urgency_reason.strip():
@@ -169,7 +173,6 @@ def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: d
                 "The publication deadline has passed. Give the Chair's reason for urgency to publish late."
             )
         meeting.urgency_reason = urgency_reason.strip()
-    first_time = meeting.agenda_published_at is None
     meeting.agenda_published_at = timezone.now()
     if meeting.status == Meeting.Status.SCHEDULED:
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
@@ -182,8 +185,7 @@ def agenda_publish(*, meeting: Meeting, user, urgency_reason: str = "", today: d
     from actions.services import agenda_plans_snapshot
 
     agenda_plans_snapshot(meeting=meeting, user=user)
-    if first_time:
-        transaction.on_commit(lambda: _queue_agenda_notice(meeting.pk))
+    transaction.on_commit(lambda: _queue_agenda_notice(meeting.pk))
     return meeting
 
 

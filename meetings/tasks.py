@@ -2,17 +2,30 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from boards.models import Membership
+from core.concurrency import database_busy
 from meetings.models import Meeting
 
 
-@shared_task(acks_late=True)
-def send_agenda_published_notice(meeting_id: int) -> int:
-    """E-mail every current member of the board that the agenda is out. Sends once per meeting."""
+@shared_task(bind=True, acks_late=True, max_retries=20)
+def send_agenda_published_notice(self, meeting_id: int) -> int:
+    """E-mail every current member of the board that the agenda is out. Sends once per meeting.
+
+    A busy database (the lock is taken before anything is sent) means try again shortly.
+    """
+    try:
+        return _send_agenda_published_notice(meeting_id)
+    except OperationalError as exc:
+        if not database_busy(exc):
+            raise
+        raise self.retry(countdown=5)
+
+
+def _send_agenda_published_notice(meeting_id: int) -> int:
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting_id)
         if meeting.agenda_notice_sent_at is not None or meeting.agenda_published_at is None:

@@ -53,7 +53,9 @@ class IndicatorValueForm(forms.Form):
     """One period: the fields shown depend on the indicator's unit."""
 
     period_start = forms.TypedChoiceField(label="Period", coerce=datetime.date.fromisoformat)
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The version of every period recorded when the form was drawn ("seen:2012-04-01=3,…"), since
+    # any of them can be chosen and corrected: a period recorded since counts as version 0, stale.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
     notes = forms.CharField(label="Notes", required=False, widget=Textarea(attrs={"rows": 2}),
                             help_text="Shown with the value. Do not include anything that identifies a child.")
     is_provisional = forms.BooleanField(label="Provisional (may be revised)", required=False)
@@ -86,6 +88,21 @@ class IndicatorValueForm(forms.Form):
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
         self.fields["period_start"].widget.attrs["autofocus"] = True
+        if not self.is_bound:
+            self.initial["version"] = "seen:" + ",".join(
+                f"{start.isoformat()}={row.version}" for start, row in sorted(recorded.items()))
+
+    def clean(self):
+        data = super().clean()
+        seen = (data.get("version") or "").strip()
+        if seen.isdigit():
+            data["version"] = int(seen)  # the version of the chosen period itself
+        elif seen.startswith("seen:") and data.get("period_start"):
+            versions = dict(pair.split("=", 1) for pair in seen[len("seen:"):].split(",") if "=" in pair)
+            data["version"] = versions.get(data["period_start"].isoformat(), 0)
+        else:
+            data["version"] = None  # no version: a correction is refused as a stale edit would be
+        return data
 
     def add_error(self, field, error):
         super().add_error(field, error)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from boards.models import Board
 from core.audit import record_user, save_audited
-from core.concurrency import claim_version
+from core.concurrency import UNCHECKED, claim_version
 from performance import periods as period_rules
 from performance import selectors
 from performance.figures import SUPPRESSION_NOTE, FigureError, compute_value
@@ -101,13 +101,14 @@ def indicator_value_record(
     *, indicator: Indicator, period_start: datetime.date, user, numerator: Decimal | None = None,
     denominator: Decimal | None = None, value: Decimal | None = None, period_end: datetime.date | None = None,
     notes: str = "", is_provisional: bool = False, target: Decimal | None = None,
-    comparators: dict | None = None, version: int | None = None,
+    comparators: dict | None = None, version=UNCHECKED,
 ) -> IndicatorValue:
     """Record (or correct) one period's value, with its target and comparators if given.
 
     The value is computed from numerator and denominator for percentages and rates, and from
     the count for counts; typed only for days and weeks. A correction keeps the old figures in
-    the value's history. Raises ValidationError naming the field; StaleEdit if `version` is old.
+    the value's history. Raises ValidationError naming the field; StaleEdit if `version` is old (or,
+    from a form, missing when the period already has a value).
     """
     try:
         stored, period_end = _check_value(indicator, period_start=period_start, period_end=period_end,
@@ -273,7 +274,7 @@ def indicator_values_import(*, content: bytes, filename: str, user) -> int:
         for indicator, v, notes in parsed:
             _upsert_value(indicator, period_start=v["period_start"], period_end=v["period_end"],
                           numerator=v["numerator"], denominator=v["denominator"], stored=v["stored"],
-                          notes=notes, is_provisional=v["provisional"], version=None, user=user)
+                          notes=notes, is_provisional=v["provisional"], version=UNCHECKED, user=user)
             _set_target(indicator, v["period_start"], v["target"], user)
             _set_comparators(indicator, v["period_start"],
                              {k: v[f] for k, f in COMPARATOR_FIELDS.items()}, user)

@@ -62,7 +62,7 @@ def _value_form(request, indicator, recorded):
             comps = {c.kind: c.value for c in indicator.comparators.all() if c.period_start == row.period_start}
             initial = {"period_start": row.period_start.isoformat(), "numerator": row.numerator,
                        "denominator": row.denominator, "value": row.value, "notes": row.notes,
-                       "is_provisional": row.is_provisional, "version": row.version,
+                       "is_provisional": row.is_provisional,
                        "target": targets.get(row.period_start), "england": comps.get("england"),
                        "region": comps.get("region"), "statistical_neighbours": comps.get("neighbours")}
     return IndicatorValueForm(initial=initial, indicator=indicator, recorded=recorded)

@@ -86,7 +86,7 @@ def test_partial_attendance_follows_its_minutes_when_they_renumber(board, clerk,
     rows = svc.attendance_prefill(meeting=first, user=clerk)
     row = next(r for r in rows if r.person.user == member)
     svc.attendance_record(meeting=first, rows=[{"id": row.pk, "status": "present", "from_minute": 12, "to_minute": 13}],
-                          version=None, user=clerk)
+                          version=svc.minutes_record_for(first).version, user=clerk)
     svc.minute_insert(meeting=first, after=None, title="Inserted", user=clerk)
     row.refresh_from_db()
     assert (row.from_minute, row.to_minute) == (13, 14)

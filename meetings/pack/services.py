@@ -21,10 +21,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.concurrency import database_busy
 from core.pdf import content_hash, render_html
 from meetings.models import Meeting
 
@@ -46,12 +47,19 @@ CONTENTS_GUESS_PAGE = 888
 # Asking for a pack ---------------------------------------------------------------------------
 
 def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[Pack]:
-    """Queue the members' and the public pack of a meeting. The previous packs stay downloadable."""
+    """Queue the members' and the public pack of a meeting. The previous packs stay downloadable.
+
+    Pressing Publish pack again while a request waits for the worker changes nothing (that render
+    reads the papers when it starts); pressing it during a render asks for one more, once.
+    """
     with transaction.atomic():
-        packs = []
+        packs, to_queue = [], []
         for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
             Pack.objects.get_or_create(meeting=meeting, variant=variant, kind=kind)
             pack = Pack.objects.select_for_update().get(meeting=meeting, variant=variant, kind=kind)
+            packs.append(pack)
+            if _already_asked(pack):
+                continue
             pack.requested += 1
             pack.state = Pack.State.QUEUED
             pack.progress_done = pack.progress_total = 0
@@ -59,14 +67,19 @@ def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[
             pack.requested_by = user if user is not None and user.is_authenticated else None
             pack.requested_at = timezone.now()
             pack.save()
-            packs.append(pack)
+            to_queue.append(pack)
         from .tasks import pack_render
 
-        for pack in packs:
+        for pack in to_queue:
             transaction.on_commit(
                 lambda v=pack.variant: pack_render.delay(meeting.pk, v, kind)
             )
     return packs
+
+
+def _already_asked(pack: Pack) -> bool:
+    """Whether a request is already waiting for the worker (it reads the papers when it starts)."""
+    return pack.state == Pack.State.QUEUED and pack.requested > pack.built
 
 
 def pack_publish_supplementary(*, meeting: Meeting, user) -> list[Pack]:
@@ -243,17 +256,26 @@ def _contents_rows(plan, starts: dict, paper_pages: dict) -> list[dict]:
     return rows
 
 
+class PackRetry(Exception):
+    """The database was busy for a moment (SQLite's "database is locked", a PostgreSQL deadlock):
+    the render is tried again rather than reported as failed."""
+
+
 def pack_build(*, meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, wait: bool = True,
-               force: bool = False) -> PackVersion | None:
+               force: bool = False, only_if_asked: bool = False) -> PackVersion | None:
     """Build the pack and record it as a new version; the code path of the task and the command.
 
     Safe to run twice: if the current version was built from the same sources, nothing is
-    rendered and it is kept. Returns the current version, or None if the build failed (the pack
-    then says which paper failed and why; the previous version stays current).
+    rendered and it is kept; with `only_if_asked` (the task), a pack whose every request has been
+    built is left alone. Returns the current version, or None if the build failed (the pack then
+    says which paper failed and why; the previous version stays current). A busy database raises
+    PackRetry, leaving the request queued.
     """
     pack, _ = Pack.objects.get_or_create(meeting_id=meeting_id, variant=variant, kind=kind)
     with pack_lock(pack.pk, wait=wait):
         pack.refresh_from_db()
+        if only_if_asked and pack.requested <= pack.built:
+            return pack.current_version  # a second click's task: the first one's render satisfied it
         target = pack.requested
         _update(pack, state=Pack.State.RENDERING, started_at=timezone.now(), progress_done=0, progress_total=0,
                 error="", failed_paper="")
@@ -265,6 +287,11 @@ def pack_build(*, meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, wai
                     finished_at=timezone.now(), built=target)
             return None
         except Exception as exc:
+            if database_busy(exc):
+                logger.warning("Pack %s: the database was busy (%s); rendering again shortly", pack.pk, exc)
+                with contextlib.suppress(OperationalError):
+                    _update(pack, state=Pack.State.QUEUED, progress_done=0, progress_total=0)
+                raise PackRetry(str(exc)) from exc
             _update(pack, state=Pack.State.FAILED, failed_paper="", error=f"{type(exc).__name__}: {exc}",
                     finished_at=timezone.now(), built=target)
             raise
