@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from boards import services as board_services
 from boards.models import Membership
+from core.concurrency import UNCHECKED
 from meetings import minutes_services as svc
 from meetings import services as meeting_services
 from meetings.demo import load_demo as load_board
@@ -67,20 +68,20 @@ def test_editing_every_source_after_signing_leaves_the_printed_minutes_byte_for_
     meeting_services.agenda_item_move(item=fostering, direction="up", user=clerk)
     fostering.refresh_from_db()
     assert fostering.position == 4
-    meeting_services.agenda_item_update(item=fostering, version=None, user=clerk, title="Something else entirely")
+    meeting_services.agenda_item_update(item=fostering, version=UNCHECKED, user=clerk, title="Something else entirely")
     camhs = september.items.get(position=5)
-    meeting_services.agenda_item_update(item=camhs, version=None, user=clerk, title="Renamed CAMHS item")
+    meeting_services.agenda_item_update(item=camhs, version=UNCHECKED, user=clerk, title="Renamed CAMHS item")
     # The meeting's details: venue and times.
     september.refresh_from_db()
-    meeting_services.meeting_update(meeting=september, version=None, user=clerk, venue="Council House",
+    meeting_services.meeting_update(meeting=september, version=UNCHECKED, user=clerk, venue="Council House",
                                     start_time=datetime.time(10, 0), end_time=datetime.time(17, 45))
     # The next meeting's details (the "date of next meeting" minute was written from them).
     november.refresh_from_db()
-    meeting_services.meeting_update(meeting=november, version=None, user=clerk, venue="Somewhere new",
+    meeting_services.meeting_update(meeting=november, version=UNCHECKED, user=clerk, venue="Somewhere new",
                                     start_time=datetime.time(9, 30))
     # The board and its members: a new name, a member renamed, the Vice-Chair stepping down to member.
     demo.refresh_from_db()
-    board_services.board_update(board=demo, version=None, user=clerk, name="Renamed Board")
+    board_services.board_update(board=demo, version=UNCHECKED, user=clerk, name="Renamed Board")
     klein = Membership.objects.get(board=demo, person__last_name="Klein")
     klein.role = Membership.Role.MEMBER
     klein.save()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from boards.models import Membership
+from core.concurrency import UNCHECKED
 from meetings import minutes_services as svc
 from meetings.minutes_forms import ResolutionTrackForm
 from meetings.minutes_selectors import open_resolutions, printed_minutes
@@ -31,7 +32,7 @@ def _rows(meeting, clerk):
 
 def _record(meeting, clerk, person, **fields):
     row = _rows(meeting, clerk)[person.pk]
-    svc.attendance_record(meeting=meeting, rows=[{"id": row.pk, **fields}], version=None, user=clerk)
+    svc.attendance_record(meeting=meeting, rows=[{"id": row.pk, **fields}], version=UNCHECKED, user=clerk)
     row.refresh_from_db()
     return row
 
@@ -40,7 +41,7 @@ def _refused(meeting, clerk, person, words, **fields):
     row = _rows(meeting, clerk)[person.pk]
     before = (row.status, row.substitute_id, row.from_minute, row.to_minute)
     with pytest.raises(ValidationError) as refusal:
-        svc.attendance_record(meeting=meeting, rows=[{"id": row.pk, **fields}], version=None, user=clerk)
+        svc.attendance_record(meeting=meeting, rows=[{"id": row.pk, **fields}], version=UNCHECKED, user=clerk)
     assert words in " ".join(refusal.value.messages)
     row.refresh_from_db()
     assert (row.status, row.substitute_id, row.from_minute, row.to_minute) == before
@@ -197,7 +198,7 @@ def test_a_resolution_is_due_back_at_a_later_meeting(meeting, board, clerk):
         svc.resolution_add(minute=minute, user=clerk, text="to report back.", due_meeting=meeting)
     resolution = svc.resolution_add(minute=minute, user=clerk, text="to report back.", due_meeting=later)
     with pytest.raises(ValidationError, match="later meeting"):
-        svc.resolution_track(resolution=resolution, version=None, user=clerk, due_meeting=earlier, status="open")
+        svc.resolution_track(resolution=resolution, version=UNCHECKED, user=clerk, due_meeting=earlier, status="open")
     assert list(ResolutionTrackForm(instance=resolution).fields["due_meeting"].queryset) == [later]
 
 
