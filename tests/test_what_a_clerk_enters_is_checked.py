@@ -225,7 +225,7 @@ def test_an_owner_may_be_someone_without_a_log_in(meeting, board, clerk):
     form = ResolutionTrackForm({"owner": partner.pk, "due_meeting": later.pk, "status": "open",
                                 "version": resolution.version}, instance=resolution)
     assert form.is_valid(), form.errors
-    svc.resolution_track(resolution=resolution, version=None, user=clerk, owner=form.cleaned_data["owner"],
+    svc.resolution_track(resolution=resolution, version=UNCHECKED, user=clerk, owner=form.cleaned_data["owner"],
                          due_meeting=later, status="open")
     resolution.refresh_from_db()
     assert resolution.owner == partner
