@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from boards.models import Board
 from core.audit import record_user, save_audited
@@ -251,7 +252,8 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
     for name, value in cleaned.items():
         setattr(report, name, value)
     if published and changed:
-        report._change_reason = f"Revised after publication: {revision_note}"
+        # History's reason column holds 100 characters; the whole note is kept on the revision.
+        report._change_reason = Truncator(f"Revised after publication: {revision_note}").chars(100)
     _save(report, user)
     if priorities is not None:
         report.strategic_priorities.set(priorities)

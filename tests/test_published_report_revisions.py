@@ -142,3 +142,13 @@ def test_an_appendix_added_to_a_published_report_needs_a_note_and_is_a_revision(
     assert (revision.note, revision.changed, revision.made_by) == (
         "Adds the revised rates table.", ["Appendix “Revised rates” attached"], clerk)
     assert "Adds the revised rates table." in client.get(report.get_absolute_url()).content.decode()
+
+
+def test_a_long_revision_note_is_kept_whole(published, clerk):
+    from meetings import services
+
+    _, report = published
+    note = "Corrected the rate of offending in paragraph 1.3, which gave last year's figure; " * 4
+    services.report_update(report=report, version=report.version, user=clerk, summary="Corrected.", revision_note=note)
+    assert ReportRevision.objects.get(report=report).note == note.strip()
+    assert report.history.first().history_change_reason.startswith("Revised after publication: Corrected the rate")
