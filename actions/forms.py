@@ -1,6 +1,8 @@
 from django import forms
 from django.db.models import Q
 
+from core.formats import plain_date
+
 from actions.models import Action, Plan, Rag, Section
 from boards.models import Organisation, Person
 from core.widgets import DateInput, Textarea
@@ -141,4 +143,4 @@ class AgendaPlanForm(forms.Form):
                                       meeting__agenda_published_at__isnull=True)
             .select_related("meeting").order_by("meeting__date", "position")
         )
-        self.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting.date:%d/%m/%Y} – item {i.number}: {i.title}"
+        self.fields["agenda_item"].label_from_instance = lambda i: f"{plain_date(i.meeting.date)} – item {i.number}: {i.title}"

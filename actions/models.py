@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Organisation, Person
-from core.formats import plain_date
+from core.formats import date_and_time, plain_date
 
 
 class Rag(models.TextChoices):
@@ -323,7 +323,7 @@ class PlanSnapshot(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.plan} as at {self.created_at:%d/%m/%Y %H:%M}"
+        return f"{self.plan} as at {date_and_time(self.created_at)}"
 
     def get_absolute_url(self):
         return reverse("actions:snapshot_detail", args=[self.pk])

@@ -9,7 +9,7 @@ from django.db.models import Case, F, IntegerField, Min, OuterRef, Prefetch, Q, 
 from django.utils import timezone
 
 from actions.models import Action, Plan, ProgressUpdate, Rag, RagChange
-from core.formats import plain_date
+from core.formats import date_and_time, plain_date
 from meetings.models import Meeting
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.NONE]
@@ -220,7 +220,7 @@ def plan_snapshot_rows(plan, today=None) -> dict:
             "partners": [o.name for o in plan.partner_organisations.all()],
         },
         "as_at": now.isoformat(),
-        "as_at_display": f"{plain_date(now.date())} at {now:%H:%M}",
+        "as_at_display": date_and_time(now),
         "summary": {
             "counts": [{"rag": r.value, "label": r.label, "count": c} for r, c in summary.counts],
             "total": summary.total,

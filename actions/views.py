@@ -328,7 +328,7 @@ def action_edit(request, pk):
             messages.success(request, f"Action {action.reference} saved.")
             return redirect(action)
     return render(request, "actions/form.html", {
-        "form": form, "title": f"Edit action {action.reference}", "submit": "Save action",
+        "form": form, "title": f"Edit action {action.reference} of {action.plan}", "submit": "Save action",
         "back_url": action.get_absolute_url(),
     })
 
@@ -418,7 +418,7 @@ def action_row(request, pk):
 @login_required
 def action_history(request, pk):
     action = get_object_or_404(Action.objects.select_related("plan", "lead_person", "parent__lead_person"), pk=pk)
-    return _history(request, action, "actions.view_action_history", f"History of action {action.reference}")
+    return _history(request, action, "actions.view_action_history", f"History of action {action.reference} of {action.plan}")
 
 
 def _history(request, obj, perm, title):

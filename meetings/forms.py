@@ -1,6 +1,7 @@
 from django import forms
 
 from boards.models import StrategicPriority
+from core.formats import plain_date
 from core.widgets import DateInput, Textarea, TimeInput
 from meetings.models import AgendaItem, Meeting, Report
 
@@ -105,7 +106,7 @@ class ReportForm(VersionedForm):
                 help_text="This report is published. Say what you are changing and why: the note is shown "
                           "with the report, and the agenda pack will read as out of date until it is published again.",
             )
-        self.fields["agenda_item"].label_from_instance = lambda it: f"{it.meeting.date:%d/%m/%Y} item {it.number}: {it.title}"
+        self.fields["agenda_item"].label_from_instance = lambda it: f"{plain_date(it.meeting.date)} – item {it.number}: {it.title}"
         self.fields["agenda_item"].required = False
         from meetings.models.reports import REPORT_SECTIONS
 

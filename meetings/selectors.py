@@ -51,3 +51,23 @@ def reports_awaiting_approval(user):
         qs = qs.filter(board_id__in=clerk_board_ids_for(user))
     return qs.defer("background", "reasons", "other_options", "financial", "risk", "equality",
                     "background_papers", "published_documents", "summary").order_by("submitted_at")
+
+
+def pack_history_rows(meeting):
+    """Each version of each of the meeting's agenda packs as a History event: who built which pack when."""
+    from meetings.pack.models import PackVersion
+
+    versions = PackVersion.objects.filter(pack__meeting=meeting).select_related("pack", "created_by")
+    rows = []
+    for version in versions:
+        pack, user = version.pack, version.created_by
+        pages = f", {version.page_count} page{'s' if version.page_count != 1 else ''}" if version.page_count else ""
+        rows.append({
+            "when": version.created_at,
+            "who": (user.get_full_name() or user.username) if user else "System",
+            "what": "Published" if version.number == 1 else "Published again",
+            "subject": f"{pack.get_variant_display()}{'' if pack.kind == pack.Kind.MAIN else ' (supplementary)'}, version {version.number}",
+            "changes": [],
+            "detail": f"Version {version.number}{pages}",
+        })
+    return rows

@@ -63,6 +63,7 @@ urlpatterns += [
     path("minutes/<int:pk>/resolutions/reorder/", minutes_views.resolutions_reorder, name="resolutions_reorder"),
     path("points/<int:pk>/edit/", minutes_views.point_edit, name="point_edit"),
     path("points/<int:pk>/delete/", minutes_views.point_delete, name="point_delete"),
+    path("minutes/<int:pk>/points/<int:point_id>/restore/", minutes_views.point_restore, name="point_restore"),
     path("points/<int:pk>/move/", minutes_views.point_move, name="point_move"),
     path("resolutions/<int:pk>/", minutes_views.resolution_detail, name="resolution"),
     path("resolutions/<int:pk>/edit/", minutes_views.resolution_edit, name="resolution_edit"),

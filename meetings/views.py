@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from boards.models import Board
 from core.concurrency import StaleEdit
+from core import formats
 from core.history import history_response
 from meetings import selectors, services
 from meetings.forms import (
@@ -131,8 +132,15 @@ def meeting_frontsheet(request, pk):
 
 @login_required
 def meeting_history(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    return history_response(request, meeting, "meetings.view_history", title=f"History of the meeting on {meeting.date:%d/%m/%Y}")
+    """The meeting's own changes, then its agenda items' (added, edited, moved, removed) and every
+    version of its agenda packs."""
+    meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
+    return history_response(
+        request, meeting, "meetings.view_history",
+        title=f"History of the meeting of {meeting.board.name} on {formats.long_date(meeting.date)}",
+        related=[("Agenda items", AgendaItem.history.filter(meeting_id=meeting.pk))],
+        events=[("Agenda packs", selectors.pack_history_rows(meeting))],
+    )
 
 
 # Agenda items --------------------------------------------------------------------------------
@@ -244,7 +252,7 @@ def items_reorder(request, pk):
 @login_required
 def item_history(request, pk):
     item = get_object_or_404(AgendaItem, pk=pk)
-    return history_response(request, item, "meetings.view_history", title=f"History of item “{item.title}”")
+    return history_response(request, item, "meetings.view_history", title=f"History of item {item.number} “{item.title}”, {formats.plain_date(item.meeting.date)}")
 
 
 # Reports -------------------------------------------------------------------------------------

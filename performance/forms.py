@@ -4,6 +4,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from core.formats import plain_date
 from core.widgets import DateInput, Textarea
 from performance import periods as period_rules
 from performance.models import Indicator
@@ -151,4 +152,4 @@ class SnapshotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].queryset = Indicator.objects.followed_by(board).order_by("code")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__board=board).select_related("meeting", "meeting__board").order_by("-meeting__date", "position")
-        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.meeting.date:%d/%m/%Y} item {item.position}: {item.title}"
+        self.fields["agenda_item"].label_from_instance = lambda item: f"{plain_date(item.meeting.date)} – item {item.position}: {item.title}"

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from core.formats import plain_date
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Person
@@ -167,7 +169,7 @@ class Target(models.Model):
         constraints = [models.UniqueConstraint(fields=["indicator", "period_start"], name="one_target_per_indicator_period")]
 
     def __str__(self):
-        return f"Target for {self.indicator.code} from {self.period_start:%d/%m/%Y}: {self.value}"
+        return f"Target for {self.indicator.code} from {plain_date(self.period_start)}: {self.value}"
 
 
 class Comparator(models.Model):
@@ -190,7 +192,7 @@ class Comparator(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.indicator.code} {self.period_start:%d/%m/%Y}: {self.value}"
+        return f"{self.get_kind_display()} {self.indicator.code} {plain_date(self.period_start)}: {self.value}"
 
 
 class PerformanceSnapshotQuerySet(models.QuerySet):
@@ -228,7 +230,7 @@ class PerformanceSnapshot(models.Model):
 
     def __str__(self):
         audience = "public" if self.public else "members"
-        return f"{self.title} ({audience}), {self.board.name}, {self.as_of:%d/%m/%Y}"
+        return f"{self.title} ({audience}), {self.board.name}, {plain_date(self.as_of)}"
 
     def get_absolute_url(self):
         return reverse("performance:snapshot_detail", args=[self.pk])

@@ -18,6 +18,7 @@ from django.utils import timezone
 from boards.models import Board
 from core.audit import record_user, save_audited
 from core.concurrency import UNCHECKED, claim_version
+from core.formats import plain_date
 from performance import periods as period_rules
 from performance import selectors
 from performance.figures import SUPPRESSION_NOTE, FigureError, compute_value
@@ -36,7 +37,7 @@ def _period_end(indicator: Indicator, period_start: datetime.date, period_end: d
         if not period_rules.is_period_start(period_start, indicator.frequency, indicator.year_basis):
             raise FigureError(
                 "period_start",
-                f"{period_start:%d/%m/%Y} is not the first day of a {indicator.get_frequency_display().lower()} period "
+                f"{plain_date(period_start)} is not the first day of a {indicator.get_frequency_display().lower()} period "
                 f"({indicator.get_year_basis_display().lower()}).",
             )
         return period_rules.standard_end(period_start, indicator.frequency)

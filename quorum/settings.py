@@ -125,8 +125,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-DATE_FORMAT = "l j F Y"
-SHORT_DATE_FORMAT = "d/m/Y"
+# Dates a template prints without a filter read "18 November 2013", not "18 Nov 2013"; date inputs
+# are filled in ISO form, the only one browsers keep (core/locale_formats/en_GB/formats.py).
+FORMAT_MODULE_PATH = ["core.locale_formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
@@ -193,6 +194,12 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quorum@nottinghamcit
 EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
+
+# The accessibility statement (Public Sector Bodies Accessibility Regulations 2018): who runs the
+# site and how a person asks for another format or reports a problem.
+ACCESSIBILITY_COUNCIL = env.str("ACCESSIBILITY_COUNCIL", default="Nottingham City Council")
+ACCESSIBILITY_EMAIL = env.str("ACCESSIBILITY_EMAIL", default=DEFAULT_FROM_EMAIL)
+ACCESSIBILITY_PHONE = env.str("ACCESSIBILITY_PHONE", default="0115 876 4298")
 
 # Login throttling (django-axes).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)

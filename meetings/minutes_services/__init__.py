@@ -14,7 +14,8 @@ from .attendance import (
     declaration_delete, declaration_update, eligible_substitutes, interest_end, interest_register, other_attendee_add, other_attendee_remove,
 )
 from .editing import (
-    minute_delete, minute_insert, minute_move, minute_update, point_add, point_delete, point_move, point_update,
+    minute_delete, minute_insert, minute_move, minute_update, point_add, point_delete, point_move, point_restore,
+    point_update,
     points_reorder, resolution_add, resolution_delete, resolution_move, resolution_update, resolutions_reorder,
 )
 from .lifecycle import (
@@ -33,6 +34,6 @@ __all__ = [
     "minutes_draft", "minutes_first_number", "minutes_publish", "minutes_record_for",
     "minutes_refresh_from_records", "minutes_sign", "minutes_unpublish", "next_meeting_after",
     "next_meeting_text", "other_attendee_add", "other_attendee_remove", "point_add", "point_delete",
-    "point_move", "point_update", "points_reorder", "resolution_add", "resolution_delete", "resolution_move",
+    "point_move", "point_restore", "point_update", "points_reorder", "resolution_add", "resolution_delete", "resolution_move",
     "resolution_respond", "resolution_track", "resolution_update", "resolutions_reorder",
 ]

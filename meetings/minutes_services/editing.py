@@ -1,5 +1,7 @@
 """Editing draft minutes: inserting, moving and removing minutes, and the tree of lettered points
 and numbered resolutions under each minute."""
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -153,6 +155,45 @@ def point_update(*, point: MinutePoint, version: int | None, user, text: str, le
 @transaction.atomic
 def point_delete(*, point: MinutePoint, user) -> None:
     _delete(MinutePoint, point, user)
+
+
+# Removing a point is undone by restoring it: the removed row lives on in its history
+# (django-simple-history), so nothing else that reads points has to know about removed ones.
+RESTORE_WITH_PARENT = datetime.timedelta(seconds=5)
+
+
+@transaction.atomic
+def point_restore(*, minute: Minute, point_id: int, user) -> MinutePoint:
+    """Put a point removed from draft minutes back where it was, with the sub-points removed with
+    it; the letters after it move on again. Refused once the minutes are locked."""
+    minute = _lock_minute(minute.pk)
+    removal = (MinutePoint.history.filter(id=point_id, minute_id=minute.pk)
+               .order_by("-history_date", "-history_id").first())
+    if removal is None or removal.history_type != "-" or MinutePoint.objects.filter(pk=point_id).exists():
+        raise ValidationError("That point has not been removed, so there is nothing to restore.")
+    if removal.parent_id and not MinutePoint.objects.filter(pk=removal.parent_id).exists():
+        raise ValidationError("Restore the point this sub-point belongs to first.")
+    point = _put_back(removal, user)
+    children = {}
+    for record in (MinutePoint.history.filter(parent_id=point_id, minute_id=minute.pk)
+                   .order_by("history_date", "history_id")):
+        children[record.id] = record
+    for record in sorted(children.values(), key=lambda r: r.order):
+        if (record.history_type == "-" and abs(record.history_date - removal.history_date) <= RESTORE_WITH_PARENT
+                and not MinutePoint.objects.filter(pk=record.id).exists()):
+            _put_back(record, user)
+    return point
+
+
+def _put_back(record, user) -> MinutePoint:
+    point = MinutePoint(pk=record.id, minute_id=record.minute_id, parent_id=record.parent_id, order=record.order,
+                        lead_in=record.lead_in, text=record.text, version=record.version + 1)
+    _save(point, user, force_insert=True)
+    others = [s for s in _siblings(MinutePoint, point) if s.pk != point.pk]
+    others.insert(max(0, min(record.order - 1, len(others))), point)
+    _put_in_order(others, user)
+    point.refresh_from_db()
+    return point
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from .editor import (
 )
 from .people import board_register, interest_add, interest_end, person_detail
 from .points import (
-    point_add, point_delete, point_edit, point_move, points_reorder, resolution_add, resolution_delete,
+    point_add, point_delete, point_edit, point_move, point_restore, points_reorder, resolution_add, resolution_delete,
     resolution_edit, resolution_move, resolutions_reorder,
 )
 from .reading import meeting_links_context, minutes_pdf, minutes_print, minutes_view
@@ -29,7 +29,7 @@ __all__ = [
     "meeting_links_context", "minute_correct", "minute_delete", "minute_edit", "minute_insert", "minute_move",
     "minutes_confirm", "minutes_draft", "minutes_edit", "minutes_pdf", "minutes_print", "minutes_publish",
     "minutes_refresh", "minutes_sign", "minutes_unpublish", "minutes_view", "other_add", "other_remove",
-    "person_detail", "point_add", "point_delete", "point_edit", "point_move", "points_reorder",
+    "person_detail", "point_add", "point_delete", "point_edit", "point_move", "point_restore", "points_reorder",
     "refuses_locked", "resolution_add", "resolution_delete", "resolution_detail", "resolution_edit",
     "my_resolutions", "resolution_move", "resolution_tracker", "resolutions_reorder", "response_paper",
 ]

@@ -83,7 +83,7 @@ def _minute_context(request, minute, **forms):
     resolutions = sel.minute_resolutions(minute.resolutions.order_by("order", "pk"))
     context = {
         "minute": minute, "meeting": minute.meeting, "board": minute.meeting.board,
-        "points": points, "resolutions": resolutions,
+        "points": points, "resolutions": resolutions, "removed_points": sel.removed_points(minute),
         "can_change": request.user.has_perm("meetings.change_minutes", minute.meeting),
         "minute_form": forms.get("minute_form") or MinuteForm(instance=minute),
         "point_form": forms.get("point_form") or PointForm(minute=minute, prefix="point"),

@@ -70,8 +70,25 @@ def point_delete(request, pk):
     point = _point(pk)
     _require(request.user, "meetings.change_minutes", point.minute.meeting)
     svc.point_delete(point=point, user=request.user)
-    messages.success(request, "Point removed; the points after it have been relettered.")
-    return _back_to_minute(point.minute_id, "points-heading")
+    messages.success(request, "Point removed; the points after it have been relettered. "
+                              "To undo, press Restore under “Removed points”.")
+    return _back_to_minute(point.minute_id, "removed-points-heading")
+
+
+@login_required
+@require_POST
+@refuses_locked
+def point_restore(request, pk, point_id):
+    """Undo a Remove: the point comes back where it was, with its sub-points."""
+    minute = _minute(pk)
+    _require(request.user, "meetings.change_minutes", minute.meeting)
+    try:
+        point = svc.point_restore(minute=minute, point_id=point_id, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _back_to_minute(minute.pk, "removed-points-heading")
+    messages.success(request, "Point restored where it was; the letters follow the order again.")
+    return _back_to_minute(minute.pk, f"point-{point.pk}")
 
 
 @login_required

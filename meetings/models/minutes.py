@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Person
+from core.formats import plain_date
 
 from .agenda import AgendaItem, Meeting
 
@@ -447,4 +448,4 @@ class ResolutionResponse(models.Model):
         ordering = ["resolution", "date", "pk"]
 
     def __str__(self):
-        return f"{self.date}: {self.text[:60]}"
+        return f"{plain_date(self.date)}: {self.text[:60]}"
