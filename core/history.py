@@ -79,9 +79,20 @@ def _group(records):
 
 def _same_event(group, record):
     last = group[-1]
-    return (record.history_user_id == last.history_user_id
+    if not (record.history_user_id == last.history_user_id
             and record.history_date - last.history_date <= SAME_EVENT
-            and last.history_type != "-" and record.history_type != "+")
+            and last.history_type != "-" and record.history_type != "+"):
+        return False
+    if group[0].history_type != "+":
+        return True  # two saves of one change: shown as the change from before the first to after the last
+    # A creation takes in only what the same save wrote after it (its many-to-many links), so a
+    # quick edit after creating is still shown as an edit.
+    try:
+        changed = {c.field for c in record.diff_against(last).changes}
+    except Exception:
+        return False
+    many = {f.name for f in record.instance_type._meta.many_to_many}
+    return changed <= (many | HIDDEN_FIELDS)
 
 
 def _who(group):
