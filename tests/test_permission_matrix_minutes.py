@@ -53,6 +53,9 @@ class MinutesWorld:
         self.minute = self.draft.minutes.get(agenda_item__position=4)
         self.point = svc.point_add(minute=self.minute, user=clerk, text="The Board noted the report.")
         self.point2 = svc.point_add(minute=self.minute, user=clerk, text="Members asked about placements.")
+        removed = svc.point_add(minute=self.minute, user=clerk, text="A point the clerk removed.")
+        self.removed_point_id = removed.pk
+        svc.point_delete(point=removed, user=clerk)
         self.resolution = svc.resolution_add(minute=self.minute, user=clerk, text="to note the report.", owner=author.person,
                                              due_meeting=self.undrafted)
         self.resolution2 = svc.resolution_add(minute=self.minute, user=clerk, text="to receive an update.")
@@ -126,6 +129,7 @@ CASES = [
      lambda w: {"item": [w.point2.pk, w.point.pk]}),
     ("point_edit", "meetings:point_edit", "get", lambda w: [w.point.pk], STAFF, None),
     ("point_delete", "meetings:point_delete", "post", lambda w: [w.point.pk], STAFF, {}),
+    ("point_restore", "meetings:point_restore", "post", lambda w: [w.minute.pk, w.removed_point_id], STAFF, {}),
     ("point_move", "meetings:point_move", "post", lambda w: [w.point.pk], STAFF, {"direction": "down"}),
     ("resolution_add", "meetings:resolution_add", "post", lambda w: [w.minute.pk], STAFF,
      {"resolution-text": "to thank the officers."}),

@@ -1,4 +1,5 @@
 import re
+from html import unescape
 
 from django import template
 from django.utils.html import format_html, strip_tags
@@ -63,7 +64,6 @@ def numbered_paragraphs(html, section):
     return mark_safe(numbered)
 
 
-
 @register.tag
 def scrollable(parser, token):
     """{% scrollable %}…<table>…</table>…{% endscrollable %}: on a web page, each table inside scrolls
@@ -107,7 +107,7 @@ class ScrollableNode(template.Node):
             else:
                 cell = _FIRST_CELL.search(table)
                 label = f"Table: {Truncator(strip_tags(cell.group(1))).words(8)}" if cell else "Table"
-            label = " ".join(strip_tags(label).split())
+            label = " ".join(unescape(strip_tags(label)).split())
             return format_html('<div class="table-scroll" role="region" tabindex="0" aria-label="{}">{}</div>',
                                label, mark_safe(table))
 

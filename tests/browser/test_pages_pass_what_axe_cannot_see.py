@@ -62,7 +62,7 @@ def test_every_page_reflows_at_320_pixels_and_its_field_borders_contrast_3_to_1(
     context, page = _narrow_page(browser, live_server)
     try:
         too_wide, faint, no_statement = [], [], []
-        for who, urls in (("public", public_pages), ("clerk", clerk_pages)):
+        for who, urls in (("public", public_pages + [reverse("accessibility")]), ("clerk", clerk_pages)):
             if who == "clerk":
                 sign_in(page, "clerk", "clerk-demo-2013")
             for url in urls:
