@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, StrategicPriority
+from core.formats import plain_date
 from core.sanitise import SanitisedHTMLField
 
 from .agenda import AgendaItem, ExemptParagraph
@@ -159,7 +160,7 @@ class ReportRevision(models.Model):
         ordering = ["-made_at", "-pk"]
 
     def __str__(self):
-        return f"Revision of {self.report} on {self.made_at:%d/%m/%Y}"
+        return f"Revision of {self.report} on {plain_date(self.made_at)}"
 
 
 def attachment_path(instance, filename):
