@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 
-from .conftest import sign_in
+from .conftest import assert_no_csp_violations, sign_in, watch_csp_violations
 from .test_every_page_accessible import _pages, demo  # noqa: F401  (the demo fixture)
 
 pytestmark = pytest.mark.browser
@@ -49,6 +49,7 @@ def _narrow_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport=NARROW, locale="en-GB", reduced_motion="reduce")
     page = context.new_page()
     page.set_default_timeout(15000)
+    watch_csp_violations(page)
     return context, page
 
 
@@ -78,6 +79,7 @@ def test_every_page_reflows_at_320_pixels_and_its_field_borders_contrast_3_to_1(
         assert not too_wide, "Pages scroll sideways at 320px:\n" + "\n".join(too_wide)
         assert not faint, "Field borders under 3:1:\n" + "\n".join(faint[:40])
         assert not no_statement, "No accessibility statement link in the footer of:\n" + "\n".join(no_statement)
+        assert_no_csp_violations(page)
     finally:
         context.close()
 
@@ -100,6 +102,7 @@ def test_wide_tables_scroll_in_their_own_labelled_focusable_region(browser, live
               }
               return out; }""")]
         assert not unreachable, "Wide tables not in a focusable scrolling region:\n" + "\n".join(unreachable)
+        assert_no_csp_violations(page)
     finally:
         context.close()
 
