@@ -15,7 +15,7 @@ from meetings.models import AgendaItem
 from meetings.models.minutes import Attendance
 
 from .factories_minutes import drafted, meeting_with_items
-from .matrix import EVERYONE, ON_BOARD, STAFF, check_cell, make_cast, matrix, world_fixture
+from .matrix import EVERYONE, LOGGED_IN, ON_BOARD, STAFF, check_cell, make_cast, matrix, world_fixture
 
 # Draft minutes: the Chair and members review them before they go out (meetings/rules.py).
 MINUTES_READERS = frozenset({"member", "clerk", "admin"})
@@ -118,6 +118,7 @@ CASES = [
     ("apologies_for_confirmed_minutes", "meetings:apologies", "get", lambda w: [w.confirmed.pk], {"admin"}, None),
     ("declarations", "meetings:declarations", "get", lambda w: [w.draft.pk], STAFF, None),
     ("declaration_delete", "meetings:declaration_delete", "post", lambda w: [w.declaration.pk], STAFF, {}),
+    ("declaration_edit", "meetings:declaration_edit", "get", lambda w: [w.declaration.pk], STAFF, None),
     # Minutes, points and resolutions in the editor (an exempt item's minute is edited the same way).
     ("minute_edit", "meetings:minute_edit", "get", lambda w: [w.minute.pk], STAFF, None),
     ("exempt_minute_edit", "meetings:minute_edit", "get", lambda w: [w.exempt_minute.pk], STAFF, None),
@@ -145,10 +146,13 @@ CASES = [
     ("resolution_respond", "meetings:resolution", "post", lambda w: [w.resolution.pk], RESPONDERS, _response),
     ("exempt_resolution_respond", "meetings:resolution", "post", lambda w: [w.exempt_resolution.pk], RESPONDERS, _response),
     ("resolution_track", "meetings:resolution", "post", lambda w: [w.resolution.pk], STAFF, _track),
+    # "My resolutions": anyone signed in sees the resolutions they own (none, for most).
+    ("my_resolutions", "meetings:my_resolutions", "get", lambda w: [], LOGGED_IN, None),
     ("published_response_paper", "meetings:response_paper", "get", lambda w: [w.undrafted.pk], EVERYONE, None),
     ("unpublished_response_paper", "meetings:response_paper", "get", lambda w: [w.unpublished.pk], ON_BOARD, None),
     # People and the register of interests: a public record; the member, their clerk and admins keep it.
     ("person", "meetings:person", "get", lambda w: [w.users["member"].person.pk], EVERYONE, None),
+    ("board_register", "meetings:board_register", "get", lambda w: [w.board.slug], EVERYONE, None),
     ("interest_add", "meetings:interest_add", "post", lambda w: [w.users["member"].person.pk], REGISTER_KEEPERS,
      {"kind": "dpi", "description": "Director of a care provider", "registered_on": "2030-01-02"}),
     ("interest_end", "meetings:interest_end", "post", lambda w: [w.interest.pk], REGISTER_KEEPERS, {}),
