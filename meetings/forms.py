@@ -131,3 +131,10 @@ class AttachmentForm(forms.Form):
                                             "The note is shown with the report."},
                 help_text="Shown with the report; the agenda pack will read as out of date until it is published again.",
             )
+
+
+class WithdrawForm(forms.Form):
+    """Why something published is being withdrawn; the reason is kept in the History."""
+
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
+                             help_text="Kept in the History. The public is told only that it was withdrawn, and when.")

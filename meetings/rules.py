@@ -67,7 +67,9 @@ def is_report_author(user, report):
 
 @rules.predicate
 def report_is_public(user, report):
-    return report is not None and Report.objects.public().filter(pk=report.pk).exists()
+    from meetings.selectors import public_reports
+
+    return report is not None and public_reports().filter(pk=report.pk).exists()
 
 
 @rules.predicate
@@ -83,6 +85,11 @@ def report_is_editable(user, report):
 @rules.predicate
 def report_is_submitted(user, report):
     return report is not None and report.status == Report.Status.SUBMITTED
+
+
+@rules.predicate
+def report_is_published(user, report):
+    return report is not None and report.status == Report.Status.PUBLISHED
 
 
 def _report(attachment):
@@ -107,6 +114,8 @@ rules.add_perm("meetings.change_report", (is_report_author & report_is_editable)
 rules.add_perm("meetings.submit_report", is_report_author & report_is_editable)
 rules.add_perm("meetings.approve_report", staff & report_is_submitted)
 rules.add_perm("meetings.return_report", staff & report_is_submitted)
+# A clerk takes a published report back to its author (its public packs are withdrawn with it).
+rules.add_perm("meetings.withdraw_report", staff & report_is_published)
 
 
 # Attendance, declarations, minutes and resolutions (issue 5) -----------------------------------
@@ -119,9 +128,9 @@ is_on_minutes_board = is_on_board
 
 @rules.predicate
 def minutes_are_public(user, meeting):
-    from meetings.models.minutes import MeetingMinutes
+    from meetings.selectors import public_minutes
 
-    return meeting is not None and MeetingMinutes.objects.public().filter(meeting_id=meeting.pk).exists()
+    return meeting is not None and public_minutes().filter(meeting_id=meeting.pk).exists()
 
 
 @rules.predicate
@@ -166,6 +175,9 @@ rules.add_perm("meetings.change_interests", is_admin_user | is_the_person | cler
 # Agenda packs: members and clerks get both variants; everyone else who may see the meeting
 # gets the public pack, and the public only once the agenda is published.
 rules.add_perm("meetings.publish_pack", staff)
+# A withdrawn pack version is a record for the board's clerks; nobody else is served it.
+rules.add_perm("meetings.withdraw_pack", staff)
+rules.add_perm("meetings.view_withdrawn_pack", staff)
 rules.add_perm("meetings.view_members_pack", staff | is_board_member)
 rules.add_perm("meetings.view_public_pack", meeting_is_published | is_on_board | is_admin_user)
 

@@ -1,7 +1,16 @@
-"""Reads for meeting pages, with their joins done up front (no query per row)."""
-from django.db.models import Prefetch
+"""Reads for meeting pages, with their joins done up front (no query per row).
 
+The public's view of the world lives here too (see "The public's view" below): the pages, the
+public pack and the printed minutes all ask these functions what the public may see.
+"""
+import datetime
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from core.formats import plain_date
 from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportRevision
+from meetings.models.minutes import MeetingMinutes
 
 
 def reports_visible(user):
@@ -57,7 +66,7 @@ def pack_history_rows(meeting):
     """Each version of each of the meeting's agenda packs as a History event: who built which pack when."""
     from meetings.pack.models import PackVersion
 
-    versions = PackVersion.objects.filter(pack__meeting=meeting).select_related("pack", "created_by")
+    versions = PackVersion.objects.filter(pack__meeting=meeting).select_related("pack", "created_by", "withdrawn_by")
     rows = []
     for version in versions:
         pack, user = version.pack, version.created_by
@@ -70,4 +79,90 @@ def pack_history_rows(meeting):
             "changes": [],
             "detail": f"Version {version.number}{pages}",
         })
+        if version.withdrawn_at is not None:
+            withdrawer = version.withdrawn_by
+            rows.append({
+                "when": version.withdrawn_at,
+                "who": (withdrawer.get_full_name() or withdrawer.username) if withdrawer else "System",
+                "what": "Withdrawn",
+                "reason": version.withdrawn_reason,
+                "subject": rows[-1]["subject"],
+                "changes": [],
+                "detail": f"Version {version.number}",
+            })
     return rows
+
+
+# The public's view -----------------------------------------------------------------------------
+# One place decides what anything public may contain: the public pages (through `rules`), the
+# public agenda pack and its front sheet, and the withdrawal of packs that stop being public.
+
+def public_reports():
+    """Reports anyone may read: published, on a published agenda, neither the report nor its item exempt."""
+    return Report.objects.public()
+
+
+def public_minutes():
+    """Minutes anyone may read: published (as a draft, or confirmed) minutes of a published meeting."""
+    return MeetingMinutes.objects.public()
+
+
+def _now(now: datetime.datetime | None) -> datetime.datetime:
+    return timezone.localtime(now) if now is not None else timezone.localtime()
+
+
+def meetings_held(board_id: int, now: datetime.datetime | None = None):
+    """The board's meetings that have actually been held: published, not cancelled, and started by `now`."""
+    now = _now(now)
+    return (
+        Meeting.objects.published().filter(board_id=board_id)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(Q(date__lt=now.date()) | Q(date=now.date(), start_time__lte=now.time()))
+    )
+
+
+def last_meeting_held(meeting: Meeting, now: datetime.datetime | None = None) -> Meeting | None:
+    """The last meeting of the board held before `meeting` (never one not yet held, cancelled or unpublished)."""
+    return (
+        meetings_held(meeting.board_id, now)
+        .filter(Q(date__lt=meeting.date) | Q(date=meeting.date, start_time__lt=meeting.start_time))
+        .order_by("-date", "-start_time")
+        .first()
+    )
+
+
+def minutes_for_confirmation(meeting: Meeting, now: datetime.datetime | None = None) -> Meeting | None:
+    """The meeting whose minutes `meeting` receives "for confirmation": the last meeting held, once
+    its minutes are published. Draft minutes are in no pack, public or members'."""
+    last = last_meeting_held(meeting, now)
+    if last is not None and public_minutes().filter(meeting_id=last.pk).exists():
+        return last
+    return None
+
+
+def minutes_description(last_held: Meeting | None) -> str:
+    """The line under the Minutes item: "Last meeting held on 23 September 2013 (for confirmation)"."""
+    if last_held is None:
+        return "Last meeting (for confirmation)"
+    return f"Last meeting held on {plain_date(last_held.date)} (for confirmation)"
+
+
+def agenda_as_shown(meeting: Meeting, items, *, public: bool, now: datetime.datetime | None = None) -> list:
+    """The items as an agenda (page, front sheet, pack cover) shows them to this reader.
+
+    Each item gets `shown_description` and `shown_presenter`: the Minutes item's line is worked out
+    now from the last meeting actually held (never a meeting not yet held or unpublished, whatever
+    was typed when the agenda was made); to the public an exempt item shows its number, title and
+    Schedule 12A paragraph only.
+    """
+    items = list(items)
+    last = None
+    if any(item.kind == AgendaItem.Kind.MINUTES for item in items):
+        last = last_meeting_held(meeting, now)
+    for item in items:
+        item.shown_description, item.shown_presenter = item.description, item.presenter
+        if item.kind == AgendaItem.Kind.MINUTES:
+            item.shown_description = minutes_description(last)
+        if public and item.is_exempt:
+            item.shown_description = item.shown_presenter = ""
+    return items

@@ -14,12 +14,12 @@ from django.utils.text import Truncator
 from boards.models import Board
 from core.audit import record_user, save_audited
 from core.concurrency import claim_version
-from core.formats import plain_date
 from core.sanitise import sanitise_html
 from core.uploads import check_appendix
 from meetings.deadlines import is_late, publication_deadline
 from meetings.models import AgendaItem, Attachment, Meeting, PaperStatus, Report, ReportRevision
 from meetings.models.reports import REPORT_SECTIONS
+from meetings.selectors import minutes_description
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +32,6 @@ STANDARD_ITEMS = [
 
 _audit = record_user
 _save = save_audited
-
-
-def minutes_description(previous: Meeting | None) -> str:
-    if previous is None:
-        return "Last meeting (for confirmation)"
-    return f"Last meeting held on {plain_date(previous.date)} (for confirmation)"
 
 
 @transaction.atomic
@@ -328,6 +322,26 @@ def report_return(*, report: Report, user) -> Report:
         )
     report.status = Report.Status.DRAFT
     report.version += 1
+    _save(report, user)
+    return report
+
+
+@transaction.atomic
+def report_withdraw(*, report: Report, user, reason: str) -> Report:
+    """A clerk takes a published report back to its author as a draft, with a reason (kept in its
+    History). It stops being public at once, and so does every public pack version printing it
+    (a fresh public pack is queued)."""
+    if not user.has_perm("meetings.withdraw_report", report):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give the reason for withdrawing the report; it is kept in the History.")
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.PUBLISHED:  # checked here too: an admin skips the rule's predicates
+        raise ValidationError("Only a published report can be withdrawn from publication.")
+    report.status = Report.Status.DRAFT
+    report.version += 1
+    report._change_reason = f"Withdrawn from publication: {reason}"
     _save(report, user)
     return report
 

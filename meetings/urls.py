@@ -25,6 +25,7 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/approve/", views.report_approve, name="report_approve"),
     path("reports/<int:pk>/return/", views.report_return, name="report_return"),
+    path("reports/<int:pk>/withdraw/", views.report_withdraw, name="report_withdraw"),
     path("reports/<int:pk>/history/", views.report_history, name="report_history"),
     path("reports/<int:pk>/appendices/", views.attachment_add, name="attachment_add"),
     path("appendices/<int:pk>/", views.attachment_download, name="attachment"),
@@ -87,5 +88,7 @@ urlpatterns += [
     path("meetings/<int:pk>/pack/<str:variant>.pdf", pack_views.pack_download, name="pack_download"),
     path("meetings/<int:pk>/pack/supplementary/<str:variant>.pdf", pack_views.pack_download,
          {"kind": "supplementary"}, name="pack_supplementary_download"),
+    path("meetings/<int:pk>/pack/versions/", pack_views.pack_versions, name="pack_versions"),
     path("packs/versions/<int:pk>.pdf", pack_views.pack_version_download, name="pack_version_download"),
+    path("packs/versions/<int:pk>/withdraw/", pack_views.pack_version_withdraw, name="pack_version_withdraw"),
 ]

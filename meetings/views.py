@@ -14,7 +14,7 @@ from core import formats
 from core.history import history_response
 from meetings import selectors, services
 from meetings.forms import (
-    AgendaItemForm, AttachmentForm, CancelForm, MeetingCreateForm, MeetingForm, PublishForm, ReportForm,
+    AgendaItemForm, AttachmentForm, CancelForm, MeetingCreateForm, MeetingForm, PublishForm, ReportForm, WithdrawForm,
 )
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 
@@ -49,12 +49,13 @@ def meeting_create(request, slug):
 def _meeting_context(user, meeting, item_form=None) -> dict:
     """What the meeting page shows this user; `item_form` keeps a refused "Add an item" form."""
     can_change = user.has_perm("meetings.change_meeting", meeting)
+    can_view_exempt = user.has_perm("meetings.view_exempt", meeting)
     return {
         "meeting": meeting,
         "board": meeting.board,
-        "items": meeting.items.all(),
+        "items": selectors.agenda_as_shown(meeting, meeting.items.all(), public=not can_view_exempt),
         "can_change": can_change,
-        "can_view_exempt": user.has_perm("meetings.view_exempt", meeting),
+        "can_view_exempt": can_view_exempt,
         "deadline": services.deadline_status(meeting),
         "publish_form": PublishForm(),
         "item_form": (item_form or AgendaItemForm()) if can_change else None,
@@ -127,7 +128,9 @@ def meeting_frontsheet(request, pk):
     except Meeting.DoesNotExist:
         raise Http404
     _require(request.user, "meetings.view_meeting", meeting)
-    return render(request, "meetings/frontsheet.html", {"meeting": meeting, "board": meeting.board, "items": meeting.items.all()})
+    items = selectors.agenda_as_shown(meeting, meeting.items.all(),
+                                      public=not request.user.has_perm("meetings.view_exempt", meeting))
+    return render(request, "meetings/frontsheet.html", {"meeting": meeting, "board": meeting.board, "items": items})
 
 
 @login_required
@@ -151,7 +154,8 @@ def _agenda_response(request, meeting, status=200):
         meeting = selectors.meeting_with_agenda(meeting.pk, request.user)
         return render(
             request, "meetings/_agenda_list.html",
-            {"meeting": meeting, "items": meeting.items.all(), "can_change": True, "can_view_exempt": True},
+            {"meeting": meeting, "items": selectors.agenda_as_shown(meeting, meeting.items.all(), public=False),
+             "can_change": True, "can_view_exempt": True},
             status=status,
         )
     return redirect(meeting)
@@ -176,9 +180,10 @@ def item_detail(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "meeting__board"), pk=pk)
     _require(request.user, "meetings.view_item", item)
     reports = selectors.reports_visible(request.user).filter(agenda_item=item)
+    selectors.agenda_as_shown(item.meeting, [item], public=not request.user.has_perm("meetings.view_exempt", item))
     previous = None
     if item.kind == AgendaItem.Kind.MINUTES:
-        candidate = item.meeting.previous_meeting()
+        candidate = selectors.last_meeting_held(item.meeting)
         if candidate is not None and request.user.has_perm("meetings.view_minutes", candidate):
             previous = candidate
     return render(request, "meetings/item_detail.html", {"item": item, "meeting": item.meeting, "reports": reports,
@@ -304,6 +309,8 @@ def _report_context(user, report, attachment_form=None) -> dict:
         "can_submit": user.has_perm("meetings.submit_report", report),
         "can_approve": user.has_perm("meetings.approve_report", report),
         "can_history": user.has_perm("meetings.view_history", report),
+        "can_withdraw": user.has_perm("meetings.withdraw_report", report),
+        "withdraw_form": WithdrawForm(),
         "attachment_form": attachment_form or AttachmentForm(report=report),
     }
 
@@ -361,6 +368,26 @@ def report_approve(request, pk):
 @require_POST
 def report_return(request, pk):
     return _report_transition(request, pk, services.report_return, "Report returned to its author as a draft.")
+
+
+@login_required
+@require_POST
+def report_withdraw(request, pk):
+    report = get_object_or_404(Report.objects.select_related("board", "agenda_item__meeting"), pk=pk)
+    _require(request.user, "meetings.withdraw_report", report)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the reason for withdrawing the report; it is kept in the History.")
+        return redirect(report)
+    try:
+        services.report_withdraw(report=report, user=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(report)
+    messages.success(request, "Report withdrawn and returned to its author as a draft. Public packs that "
+                              "printed it have been withdrawn and a fresh public pack is being built.")
+    return redirect(report)
 
 
 @login_required

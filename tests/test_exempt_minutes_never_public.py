@@ -21,7 +21,8 @@ TITLES = ("Apologies for absence", "Declarations of interests", "Minutes", "Fost
 @pytest.fixture
 def minutes_with_exempt_item(board, clerk, officer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    earlier = meeting_with_items(board, datetime.date(2030, 1, 14), titles=TITLES)
+    # Held (in the past): only the minutes of a meeting actually held go into a pack.
+    earlier = meeting_with_items(board, datetime.date(2025, 1, 14), titles=TITLES)
     AgendaItem.objects.filter(meeting=earlier, position=5).update(
         is_exempt=True, exempt_paragraph=3, exempt_reason="Contract prices")
     later = meeting_with_items(board, datetime.date(2030, 3, 11))

@@ -101,7 +101,9 @@ class Report(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[strategic_priorities])
+    # A change reason (e.g. why a published report was withdrawn) is kept whole, however long.
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[strategic_priorities],
+                                history_change_reason_field=models.TextField(null=True))
     objects = ReportQuerySet.as_manager()
 
     class Meta:

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Pack(models.Model):
@@ -75,8 +76,17 @@ def pack_version_path(instance, filename):
     return f"packs/{instance.pack.meeting_id}/{filename}"
 
 
+class PackVersionQuerySet(models.QuerySet):
+    def not_withdrawn(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class PackVersion(models.Model):
-    """A published pack as it was: a record, never overwritten or deleted."""
+    """A published pack as it was: a record, never overwritten or deleted.
+
+    A withdrawn version stops being served to anyone but the board's clerks (the public and members
+    get a 410 page saying when it was withdrawn); it stays as the record of what was published.
+    """
 
     pack = models.ForeignKey(Pack, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
@@ -93,6 +103,13 @@ class PackVersion(models.Model):
     contents = models.JSONField(default=list)
     # Which sections were rendered for this version and which came from the cache.
     stats = models.JSONField(default=dict)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    withdrawn_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(excluded_fields=["sources", "contents", "stats"])
+    objects = PackVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["pack", "-number"]
@@ -103,6 +120,10 @@ class PackVersion(models.Model):
 
     def get_download_url(self):
         return reverse("meetings:pack_version_download", args=[self.pk])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 def rendered_section_path(instance, filename):

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from core import office
 from core.formats import long_date
 from core.pdf import content_hash, render_html
+from meetings import selectors
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Meeting, PaperStatus, Report
 
 from .models import Pack
@@ -158,7 +159,9 @@ def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict, public: b
     if module is None or not hasattr(module, "minutes_paper_html"):
         return None
     papers = []
-    previous = meeting.previous_meeting()
+    # Only published minutes of the last meeting actually held: never a draft (drafting records
+    # everyone as present), a meeting not yet held, or one whose agenda was never published.
+    previous = selectors.minutes_for_confirmation(meeting)
     if previous is not None:
         body = module.minutes_paper_html(previous, public=public)
         if body:
@@ -207,15 +210,26 @@ def _wrap(body: str, title: str, context: dict) -> str:
     return render_to_string("meetings/pack/minutes.html", {**context, "body": mark_safe(body), "paper_title": title})
 
 
-def load_meeting(meeting_id: int) -> Meeting:
-    reports = Report.objects.filter(status__in=PACK_REPORT_STATUSES).order_by("pk").prefetch_related(
+def pack_reports(public: bool):
+    """The reports a pack may print in full: the members' pack every approved or published report;
+    the public pack exactly what the public pages show (`selectors.public_reports`)."""
+    reports = selectors.public_reports() if public else Report.objects.filter(status__in=PACK_REPORT_STATUSES)
+    return reports.order_by("pk").prefetch_related(
         "strategic_priorities", Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
     )
+
+
+def load_meeting(meeting_id: int, public: bool = False) -> Meeting:
+    """The meeting with its items; each item's `pack_reports` are the reports this variant prints in
+    full, and `report_stubs` (ids, status and exemption only) every report a pack could name."""
     from actions.models import PlanSnapshot
     from performance.models import PerformanceSnapshot
 
+    stubs = Report.objects.filter(status__in=PACK_REPORT_STATUSES).only(
+        "id", "status", "is_exempt", "exempt_paragraph", "agenda_item_id").order_by("pk")
     items = AgendaItem.objects.order_by("position", "pk").prefetch_related(
-        Prefetch("reports", queryset=reports),
+        Prefetch("reports", queryset=pack_reports(public), to_attr="pack_reports"),
+        Prefetch("reports", queryset=stubs, to_attr="report_stubs"),
         Prefetch("plan_snapshots", queryset=PlanSnapshot.objects.select_related("plan").order_by("-created_at", "-pk")),
         Prefetch("performance_snapshots", queryset=PerformanceSnapshot.objects.order_by("-created_at", "-pk")),
     )
@@ -234,20 +248,20 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
     Supplementary kind: only the items in `to_follow_keys` (marked "To follow" when the pack was
     published) that now have papers.
     """
-    meeting = load_meeting(meeting_id)
-    board = meeting.board
     public = variant == Pack.Variant.PUBLIC
-    context = {"meeting": meeting, "board": board, "all_priorities": list(board.strategic_priorities.all())}
-    items = list(meeting.items.all())
+    meeting = load_meeting(meeting_id, public=public)
+    board = meeting.board
+    context = {"meeting": meeting, "board": board, "all_priorities": list(board.strategic_priorities.all()),
+               "public": public}
+    items = selectors.agenda_as_shown(meeting, meeting.items.all(), public=public)
     plans = []
     for item in items:
         if kind == Pack.Kind.SUPPLEMENTARY and f"item:{item.pk}" not in (to_follow_keys or ()):
             continue
         plan = ItemPlan(key=f"item:{item.pk}", number=item.number, title=item.title, exempt=item.is_exempt,
                         paragraph=item.exempt_paragraph, paper_status=item.paper_status)
-        reports = list(item.reports.all())
         if public and item.is_exempt:
-            if reports or item.paper_status == PaperStatus.ATTACHED or item.kind == AgendaItem.Kind.BUSINESS:
+            if item.report_stubs or item.paper_status == PaperStatus.ATTACHED or item.kind == AgendaItem.Kind.BUSINESS:
                 plan.papers.append(_placeholder(item, item.exempt_paragraph, "papers", "are", context))
             plans.append(plan)
             continue
@@ -255,11 +269,14 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
             minutes = _minutes_papers(item, meeting, context, public=public)
             if minutes is not None:
                 plan.papers.extend(minutes)
-        for report in reports:
-            if public and report.is_exempt:
-                plan.papers.append(_placeholder(item, report.exempt_paragraph, "report", "is", context))
-                continue
-            plan.papers.extend(_report_papers(report, item, meeting, context))
+        printable = {report.pk: report for report in item.pack_reports}
+        for stub in item.report_stubs:
+            report = printable.get(stub.pk)
+            if report is not None:
+                plan.papers.extend(_report_papers(report, item, meeting, context))
+            elif public and stub.is_exempt:
+                # Named by its item and paragraph only; nothing of it is read.
+                plan.papers.append(_placeholder(item, stub.exempt_paragraph, "report", "is", context))
         plan.papers.extend(_snapshot_papers(item, public, context))
         if kind == Pack.Kind.SUPPLEMENTARY and not plan.papers:
             continue

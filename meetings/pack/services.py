@@ -25,6 +25,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.audit import save_audited
 from core.concurrency import database_busy
 from core.pdf import content_hash, render_html
 from meetings.models import Meeting
@@ -53,28 +54,29 @@ def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[
     reads the papers when it starts); pressing it during a render asks for one more, once.
     """
     with transaction.atomic():
-        packs, to_queue = [], []
-        for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
-            Pack.objects.get_or_create(meeting=meeting, variant=variant, kind=kind)
-            pack = Pack.objects.select_for_update().get(meeting=meeting, variant=variant, kind=kind)
-            packs.append(pack)
-            if _already_asked(pack):
-                continue
-            pack.requested += 1
-            pack.state = Pack.State.QUEUED
-            pack.progress_done = pack.progress_total = 0
-            pack.error = pack.failed_paper = ""
-            pack.requested_by = user if user is not None and user.is_authenticated else None
-            pack.requested_at = timezone.now()
-            pack.save()
-            to_queue.append(pack)
+        return [pack_request(meeting_id=meeting.pk, variant=variant, kind=kind, user=user)
+                for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC)]
+
+
+def pack_request(*, meeting_id: int, variant: str, kind: str, user) -> Pack:
+    """Ask for one pack to be built: record the request and enqueue the task once the transaction
+    commits. A request already waiting for the worker is enough: it reads the papers when it starts."""
+    with transaction.atomic():
+        Pack.objects.get_or_create(meeting_id=meeting_id, variant=variant, kind=kind)
+        pack = Pack.objects.select_for_update().get(meeting_id=meeting_id, variant=variant, kind=kind)
+        if _already_asked(pack):
+            return pack
+        pack.requested += 1
+        pack.state = Pack.State.QUEUED
+        pack.progress_done = pack.progress_total = 0
+        pack.error = pack.failed_paper = ""
+        pack.requested_by = user if user is not None and user.is_authenticated else None
+        pack.requested_at = timezone.now()
+        pack.save()
         from .tasks import pack_render
 
-        for pack in to_queue:
-            transaction.on_commit(
-                lambda v=pack.variant: pack_render.delay(meeting.pk, v, kind)
-            )
-    return packs
+        transaction.on_commit(lambda: pack_render.delay(meeting_id, variant, kind))
+    return pack
 
 
 def _already_asked(pack: Pack) -> bool:
@@ -307,7 +309,7 @@ def _build(pack: Pack, *, force: bool) -> PackVersion:
         raise PaperFailed("Supplementary pack", "no “To follow” papers have arrived since the pack was published")
     digest = plan.digest()
     current = pack.current_version
-    if current is not None and current.sources_digest == digest and not force:
+    if current is not None and not current.is_withdrawn and current.sources_digest == digest and not force:
         return current  # built from exactly these sources already
 
     papers = list(plan.papers())
@@ -488,7 +490,7 @@ def _store_version(pack, plan, digest, data, pages, contents_list, stats) -> Pac
     with transaction.atomic():
         locked = Pack.objects.select_for_update().get(pk=pack.pk)
         current = locked.current_version
-        if current is not None and current.sha256 == sha:
+        if current is not None and not current.is_withdrawn and current.sha256 == sha:
             return current
         number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
         version = PackVersion(pack=locked, number=number, created_by=locked.requested_by, sha256=sha, size=len(data),
@@ -497,5 +499,8 @@ def _store_version(pack, plan, digest, data, pages, contents_list, stats) -> Pac
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         name = f"{pack.kind}-{pack.variant}-v{number}-{stamp}-{sha[:8]}.pdf"
         version.file.save(name, ContentFile(data), save=False)
-        version.save()
+        save_audited(version, locked.requested_by)
+        from .withdrawal import review_new_version
+
+        review_new_version(version)
         return version
