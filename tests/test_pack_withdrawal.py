@@ -187,3 +187,26 @@ def test_unpublishing_minutes_withdraws_the_public_pack_that_printed_them(board,
     assert client.get(version.get_download_url()).status_code == 410
     assert queued == [(coming.pk, "public", "main")]
     assert PackVersion.objects.get(pk=version.pk).withdrawn_reason.startswith("Withdrawn automatically")
+
+
+def test_a_change_made_outside_the_services_withdraws_too(published, client, queued):
+    """The admin, a management command or the shell save the same models: the pack is withdrawn."""
+    meeting, later, report, first = published
+    report.refresh_from_db()
+    report.is_exempt, report.exempt_paragraph = True, ExemptParagraph.LEGAL
+    report.save()
+    assert client.get(first.get_download_url()).status_code == 410
+    first.refresh_from_db()
+    assert "the report “Residential care review” was made exempt" in first.withdrawn_reason
+
+
+def test_a_pack_built_before_the_agenda_is_published_stays_and_is_public_once_it_is(board, clerk, client):
+    meeting = MeetingFactory(board=board, date=TODAY + datetime.timedelta(days=30))
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Fostering update")
+    report_for(item, "Fostering update", marker="KEEPTEXT", paragraphs=1, status="approved")
+    version = pack_build(meeting_id=meeting.pk, variant=Pack.Variant.PUBLIC)
+    assert client.get(version.get_download_url()).status_code == 404  # not public yet
+    services.agenda_publish(meeting=meeting, user=clerk)
+    version.refresh_from_db()
+    assert not version.is_withdrawn
+    assert client.get(version.get_download_url()).status_code == 200

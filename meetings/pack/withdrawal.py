@@ -70,7 +70,6 @@ class _Public:
     reports: dict = field(default_factory=dict)
     public_attachments: set = field(default_factory=set)
     public_minutes: set = field(default_factory=set)
-    published_meetings: set = field(default_factory=set)
 
 
 def _ids(versions, prefix: str, *, items: bool = False) -> set[int]:
@@ -85,7 +84,7 @@ def _ids(versions, prefix: str, *, items: bool = False) -> set[int]:
 
 
 def _lookup(versions) -> _Public:
-    from meetings.models import AgendaItem, Attachment, Meeting, Report
+    from meetings.models import AgendaItem, Attachment, Report
 
     report_ids = _ids(versions, "report")
     attachment_ids = _ids(versions, "attachment")
@@ -100,8 +99,6 @@ def _lookup(versions) -> _Public:
         .values_list("pk", flat=True))
     public.public_minutes = set(selectors.public_minutes().filter(meeting_id__in=_ids(versions, "minutes"))
                                 .values_list("meeting_id", flat=True))
-    public.published_meetings = set(Meeting.objects.published().filter(
-        pk__in={v.pack.meeting_id for v in versions}).values_list("pk", flat=True))
     return public
 
 
@@ -117,10 +114,9 @@ def _report_reason(row) -> str:
 
 def public_problems(version: PackVersion, public: _Public, newly_exempt=()) -> list[str]:
     """What `version` prints that the public may no longer see, in the clerk's words ([] if nothing)."""
+    # (An unpublished agenda's packs are not served to the public at all: `rules`, view_public_pack.)
     problems = []
     meeting = version.pack.meeting
-    if meeting.pk not in public.published_meetings:
-        problems.append("the agenda is no longer published")
     for item in version.sources.get("items", []):
         pk = int(item["key"].partition(":")[2])
         if not item.get("exempt") and pk in public.exempt_items:
