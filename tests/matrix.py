@@ -106,7 +106,7 @@ def url_names(cases):
 def _outcome(response, url):
     if response.status_code == 200:
         return "allowed"
-    if response.status_code in (403, 404):
+    if response.status_code in (403, 404, 410):  # 410: a withdrawn pack version, not served
         return "denied"
     if response.status_code == 302:
         location = response["Location"]

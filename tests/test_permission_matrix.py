@@ -94,6 +94,8 @@ CASES = [
     ("report_submit", "meetings:report_submit", "post", lambda w: [w.draft.pk], {"author", "admin"}, {}),
     ("report_approve", "meetings:report_approve", "post", lambda w: [w.submitted.pk], STAFF, {}),
     ("report_return", "meetings:report_return", "post", lambda w: [w.submitted.pk], STAFF, {}),
+    ("report_withdraw", "meetings:report_withdraw", "post", lambda w: [w.pub_report.pk], STAFF,
+     {"reason": "Names a child"}),
     ("report_history", "meetings:report_history", "get", lambda w: [w.pub_report.pk], STAFF, None),
     ("attachment_add", "meetings:attachment_add", "post", lambda w: [w.draft.pk], {"author", "clerk", "admin"},
      lambda w: {"title": "Plan", "file": SimpleUploadedFile("plan.pdf", _one_page_pdf())}),

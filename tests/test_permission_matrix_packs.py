@@ -8,6 +8,7 @@ import datetime
 
 from meetings.pack.models import Pack
 from meetings.pack.services import pack_build
+from meetings.pack.withdrawal import pack_version_withdraw
 
 from .factories_pack import pack_meeting, report_for
 from .matrix import EVERYONE, ON_BOARD, STAFF, check_cell, make_cast, matrix, world_fixture
@@ -29,6 +30,15 @@ class PackWorld:
         for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
             pack_build(meeting_id=self.published.pk, variant=variant, kind=Pack.Kind.SUPPLEMENTARY)
 
+        # An earlier public version, withdrawn by the clerk: a record for the clerks only.
+        earlier = Pack.objects.get(meeting=self.published, variant=Pack.Variant.PUBLIC, kind=Pack.Kind.MAIN).current_version
+        report = self.published.items.get(position=4).reports.get()
+        report.summary = "A corrected summary."
+        report.save()
+        pack_build(meeting_id=self.published.pk, variant=Pack.Variant.PUBLIC)
+        self.withdrawn_version = pack_version_withdraw(version=earlier, user=self.users["clerk"],
+                                                       reason="Superseded: a summary was wrong")
+
         def version(meeting, variant, kind=Pack.Kind.MAIN):
             return Pack.objects.get(meeting=meeting, variant=variant, kind=kind).current_version
 
@@ -36,6 +46,7 @@ class PackWorld:
         self.public_version = version(self.published, Pack.Variant.PUBLIC)
         self.unpublished_public_version = version(self.unpublished, Pack.Variant.PUBLIC)
         assert self.members_version and self.public_version and self.unpublished_public_version
+        assert self.public_version.pk != self.withdrawn_version.pk
         assert version(self.published, Pack.Variant.MEMBERS, Pack.Kind.SUPPLEMENTARY) is not None
 
 
@@ -57,6 +68,11 @@ CASES = [
     ("public_version", "meetings:pack_version_download", "get", lambda w: [w.public_version.pk], EVERYONE, None),
     ("public_version_unpublished", "meetings:pack_version_download", "get",
      lambda w: [w.unpublished_public_version.pk], ON_BOARD, None),
+    ("withdrawn_public_version", "meetings:pack_version_download", "get", lambda w: [w.withdrawn_version.pk],
+     STAFF, None),
+    ("pack_versions", "meetings:pack_versions", "get", lambda w: [w.published.pk], STAFF, None),
+    ("pack_version_withdraw", "meetings:pack_version_withdraw", "post", lambda w: [w.public_version.pk], STAFF,
+     {"reason": "Wrong appendix"}),
 ]
 
 shared_matrix_world, world = world_fixture(PackWorld)
