@@ -63,7 +63,8 @@ def test_making_an_item_exempt_withdraws_the_public_pack_at_once_and_a_fresh_one
     meeting, later, _, first = published
     # A second version, also printing the item.
     keep_report = meeting.items.get(position=1).reports.get()
-    services.report_update(report=keep_report, version=keep_report.version, user=clerk, summary="KEEPTEXT revised.")
+    services.report_update(report=keep_report, version=keep_report.version, user=clerk, summary="KEEPTEXT revised.",
+                           revision_note="Figures updated.")
     second = pack_build(meeting_id=meeting.pk, variant=Pack.Variant.PUBLIC)
     assert second.number == 2
     assert MARK in _text(client.get(second.get_download_url()))
@@ -161,7 +162,8 @@ def test_a_version_built_from_a_plan_made_before_the_change_is_withdrawn_as_it_i
         published, clerk, monkeypatch, queued, client):
     meeting, later, report, first = published
     report.refresh_from_db()
-    services.report_update(report=report, version=report.version, user=clerk, summary=f"{MARK} revised summary.")
+    services.report_update(report=report, version=report.version, user=clerk, summary=f"{MARK} revised summary.",
+                           revision_note="Summary corrected.")
     stale_plan = build_plan(meeting.pk, Pack.Variant.PUBLIC)  # the render started before the exemption...
     _make_exempt(later, clerk)
     monkeypatch.setattr(pack_services, "build_plan", lambda *args, **kwargs: stale_plan)
