@@ -21,7 +21,7 @@ from meetings.pack.models import Pack
 from quorum.celery import app as celery_app
 from tests.factories_pack import page_texts, pack_meeting, report_for
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, sign_in, watch_csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -162,6 +162,7 @@ def test_clerk_publishes_the_pack_and_the_public_gets_the_public_one_only(
     try:
         public = context.new_page()
         public.set_default_timeout(15000)
+        watch_csp_violations(public)
         public.goto(meeting_url)
         assert_accessible(public)
         links = public.get_by_role("link", name=re.compile(r"^Download the "))
