@@ -22,7 +22,7 @@ INTERNAL_ORIGIN = "https://quorum.invalid"
 BASE_URL = INTERNAL_ORIGIN + "/"
 MAX_DATA_URL_BYTES = getattr(settings, "QUORUM_PDF_MAX_DATA_URL_BYTES", 2 * 1024 * 1024)
 # Bumped whenever the renderer's output changes for the same HTML, so cached sections re-render.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "6"  # 2: tag tree repaired for PDF/UA-1 (core/pdf_tags.py)
 
 
 class RefusedURL(ValueError):
@@ -145,11 +145,16 @@ def render_html(html: str, *, tagged: bool = True, base_url: str = BASE_URL) -> 
     """
     from weasyprint import HTML
 
+    from core import pdf_tags
+
+    pdf_tags.install()
     fetcher = safe_url_fetcher()
     options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(**options)
     bookmarks = _flatten_bookmarks(document.make_bookmark_tree())
     pdf = document.write_pdf(**options)
+    if tagged:
+        pdf = pdf_tags.repair(pdf)
     return RenderedPDF(pdf=pdf, page_count=len(document.pages), bookmarks=bookmarks, refused=fetcher.refused)
 
 

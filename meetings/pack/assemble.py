@@ -45,6 +45,8 @@ def _parent_tree_items(node, out):
 
 def _copy(out, obj):
     """copy_foreign for indirect objects; direct arrays are rebuilt around their copied members."""
+    if obj is None:  # a parent-tree slot for content that is an artifact
+        return None
     if obj.is_indirect:
         return out.copy_foreign(obj)
     if isinstance(obj, Array):
