@@ -248,10 +248,6 @@ class Action(models.Model):
         window_start = anchor - datetime.timedelta(days=days)
         return self.last_update_on is None or self.last_update_on < window_start
 
-    @property
-    def rag_meaning(self):
-        return RAG_MEANING[Rag(self.rag)]
-
 
 class ProgressUpdate(models.Model):
     """A dated entry under "Progress to date". Shown newest first."""

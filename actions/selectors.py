@@ -255,7 +255,7 @@ def plan_snapshot_rows(plan, today=None) -> dict:
     }
 
 
-# Resolutions that created actions (issue 6, with the minutes of issue 5) ----------------------
+# Resolutions that created actions ----------------------------------------------------------------
 
 @dataclass
 class LinkedResolution:

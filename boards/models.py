@@ -136,10 +136,6 @@ class Membership(models.Model):
         return f"{self.person} – {self.get_role_display()} of {self.board}"
 
     @property
-    def is_member(self):
-        return self.role in self.MEMBER_ROLES
-
-    @property
     def display_name(self):
         """As the minutes print it: "Councillor David Mellen (Chair)"."""
         if self.role in (self.Role.CHAIR, self.Role.VICE_CHAIR):

@@ -63,7 +63,7 @@ class AttachmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "report", "kind", "size"]
 
 
-# Attendance, declarations, minutes and resolutions (issue 5) ---------------------------------
+# Attendance, declarations, minutes and resolutions -------------------------------------------
 from meetings.models.minutes import (  # noqa: E402
     Attendance, Declaration, Interest, MeetingMinutes, Minute, MinutePoint, OtherAttendee, Resolution,
     ResolutionResponse,

@@ -96,15 +96,6 @@ def minute_resolutions(resolutions) -> list[Numbered]:
     return _tree(list(resolutions), lambda i: f"({i})", lambda j: f"({roman(j)})")
 
 
-def resolution_label(resolution: Resolution) -> str:
-    """'(2)' or '(3)(i)' — from the resolution's place among its siblings."""
-    siblings = Resolution.objects.filter(minute_id=resolution.minute_id, parent_id=resolution.parent_id).order_by("order", "pk")
-    index = list(siblings.values_list("pk", flat=True)).index(resolution.pk) + 1
-    if resolution.parent_id:
-        return resolution_label(resolution.parent) + f"({roman(index)})"
-    return f"({index})"
-
-
 def _full_stop(text: str) -> str:
     text = text.strip()
     return text if text[-1:] in ".;:!?" else text + "."

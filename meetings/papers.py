@@ -1,6 +1,6 @@
 """The minutes side's papers, for the agenda pack and for printing.
 
-The pack renderer (issue 4) calls the two `*_html` functions and places the fragments in a
+The pack renderer calls the two `*_html` functions and places the fragments in a
 meeting's pack: the previous meeting's minutes under the "Minutes" item ("for confirmation"),
 and the response-to-resolutions paper where the clerk puts it. Both fragments are
 self-contained: their CSS is inline, they reference no external file, image or font, and they

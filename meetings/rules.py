@@ -92,10 +92,6 @@ def report_is_published(user, report):
     return report is not None and report.status == Report.Status.PUBLISHED
 
 
-def _report(attachment):
-    return attachment.report if attachment is not None else None
-
-
 staff = is_admin_user | is_clerk
 
 rules.add_perm("meetings.view_meeting", meeting_is_published | is_on_board | is_admin_user)
@@ -118,7 +114,7 @@ rules.add_perm("meetings.return_report", staff & report_is_submitted)
 rules.add_perm("meetings.withdraw_report", staff & report_is_published)
 
 
-# Attendance, declarations, minutes and resolutions (issue 5) -----------------------------------
+# Attendance, declarations, minutes and resolutions ---------------------------------------------
 
 # The minutes side asks the same questions of meetings, minutes, points, resolutions and boards.
 is_minutes_clerk = is_clerk

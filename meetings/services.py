@@ -196,9 +196,6 @@ def _queue_agenda_notice(meeting_id: int) -> None:
 
 # Reports -------------------------------------------------------------------------------------
 
-REPORT_TEXT_FIELDS = [
-    "title", "directors", "wards_affected", "contact_officers", "other_officers", "summary", "recommendations",
-]
 REPORT_HTML_FIELDS = [s.field for s in REPORT_SECTIONS]
 
 

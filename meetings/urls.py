@@ -31,7 +31,7 @@ urlpatterns = [
     path("appendices/<int:pk>/", views.attachment_download, name="attachment"),
 ]
 
-# Attendance, declarations, minutes and resolutions (issue 5).
+# Attendance, declarations, minutes and resolutions.
 from meetings import minutes_views  # noqa: E402
 
 urlpatterns += [

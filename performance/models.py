@@ -115,11 +115,6 @@ class Indicator(models.Model):
         return f"{names.get(self.reporting_lag, self.reporting_lag)} {word}s in arrears".capitalize()
 
 
-class IndicatorValueQuerySet(models.QuerySet):
-    def for_indicator(self, indicator):
-        return self.filter(indicator=indicator).order_by("period_start")
-
-
 class IndicatorValue(models.Model):
     """One period's figure. For percentages and rates the value is computed from numerator and denominator."""
 
@@ -138,7 +133,6 @@ class IndicatorValue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
-    objects = IndicatorValueQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "period_start"]

@@ -57,10 +57,3 @@ def indicators_for_report(ids):
         .prefetch_related("boards", "values", "targets", "comparators")
         .order_by("code")
     )
-
-
-def snapshots_visible(user, board=None):
-    qs = PerformanceSnapshot.objects.visible_to(user).select_related("board", "agenda_item__meeting").defer("rows")
-    if board is not None:
-        qs = qs.filter(board=board)
-    return qs

@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "simple_history",
-    "django_filters",
     "axes",
     "core",
     "boards",
@@ -168,12 +167,14 @@ QUORUM_OFFICE_MEMORY_BYTES = envint("QUORUM_OFFICE_MEMORY_BYTES", 2 * 1024 * 102
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery-queue"
-    for _d in (_queue_dir, VAR_DIR / "celery-processed"):
+    for _d in (_queue_dir, VAR_DIR / "celery-processed", VAR_DIR / "celery-control"):
         _d.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(VAR_DIR / "celery-processed"),
+        # Exchange tables go under var/ too, not into a "control" folder in the working directory.
+        "control_folder": str(VAR_DIR / "celery-control"),
         "store_processed": False,
     }
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="quorum")

@@ -1,4 +1,4 @@
-"""Shared pieces of the permission matrix (issue 3): the roles, the cast, how a cell is judged.
+"""Shared pieces of the permission matrix: the roles, the cast, how a cell is judged.
 
 Each matrix module (`test_permission_matrix*.py`) has a `CASES` list of rows
 

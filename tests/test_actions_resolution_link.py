@@ -1,4 +1,4 @@
-"""An action can be linked to the resolution that created it (issue 6, with the minutes of issue 5):
+"""An action can be linked to the resolution that created it:
 the action page quotes it, the resolution page lists its actions, and only plan editors change the link."""
 import datetime
 import importlib

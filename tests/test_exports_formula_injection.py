@@ -1,4 +1,4 @@
-"""Officer text that starts like a formula is never a formula in a CSV or XLSX export (issue 10).
+"""Officer text that starts like a formula is never a formula in a CSV or XLSX export.
 
 `=HYPERLINK(…)`, `+cmd|…`, `-2+3`, `@SUM(…)` typed into an action plan or an indicator's notes
 must reach the reader of the public file as text: in CSV with a leading apostrophe, in XLSX as a

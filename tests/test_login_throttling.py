@@ -20,7 +20,7 @@ def test_correct_password_signs_in(client, member, settings):
     assert response.status_code == 302
 
 
-# Issue 10: a success clears only its own account's failures; locks are per account and per
+# A success clears only its own account's failures; locks are per account and per
 # account-and-address, never per address alone.
 
 def _sign_in(client, username, password, ip):

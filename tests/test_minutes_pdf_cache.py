@@ -1,4 +1,4 @@
-"""The printed-minutes PDF is rendered once per content, not on every request (issue 10).
+"""The printed-minutes PDF is rendered once per content, not on every request.
 
 Sixteen readers of published minutes used to cost sixteen WeasyPrint renders (the home page took
 10 s). The PDF is now kept in the pack's section cache under a hash of the HTML it is rendered

@@ -1,4 +1,4 @@
-"""Django's four password validators are on (issue 10); the demo log-ins still work."""
+"""Django's four password validators are on; the demo log-ins still work."""
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError

@@ -1,4 +1,4 @@
-"""Numerators and denominators are whole numbers, and small numbers are judged as printed (issue 10).
+"""Numerators and denominators are whole numbers, and small numbers are judged as printed.
 
 A numerator of 5.4 (of 100) used to be accepted, printed as "5" beside "5.4%" on the public page
 and in the public CSV: a small number about children, published. Now entry, import and the

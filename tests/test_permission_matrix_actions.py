@@ -1,4 +1,4 @@
-"""The permission matrix for action plans (issue 6).
+"""The permission matrix for action plans.
 
 Every action-plan URL × every role. Plans are never public: the people of the plan's board see
 it; its clerk (and the plan owner) and admins change it; an officer updates only the actions they

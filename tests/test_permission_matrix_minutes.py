@@ -1,4 +1,4 @@
-"""The permission matrix for attendance, declarations, minutes, resolutions and people (issue 5).
+"""The permission matrix for attendance, declarations, minutes, resolutions and people.
 
 Every minutes URL × every role × minutes in each state that matters to who may read them:
 published minutes of a published meeting (the public reads them), draft minutes (the board's

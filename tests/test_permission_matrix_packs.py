@@ -1,4 +1,4 @@
-"""The permission matrix for agenda packs (issue 4).
+"""The permission matrix for agenda packs.
 
 Every pack URL × every role × the packs of a published meeting (members' and public variants,
 main and supplementary) and of a meeting whose agenda is not yet published. Members and clerks

@@ -1,4 +1,4 @@
-"""The permission matrix for indicators, values and performance reports (issue 7).
+"""The permission matrix for indicators, values and performance reports.
 
 Every performance URL × every role × an indicator followed by this board, one followed only by
 the other board and one followed by no board; performance reports (snapshots) that are the public

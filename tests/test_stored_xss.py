@@ -1,4 +1,4 @@
-"""Rich text is sanitised at the model, so no route stores a script for logged-out readers (issue 10).
+"""Rich text is sanitised at the model, so no route stores a script for logged-out readers.
 
 The report sections are marked safe when shown. The admin used to save them as typed: a
 superuser (or a stolen admin session) could plant `<script>` for every member of the public.

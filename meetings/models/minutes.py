@@ -132,10 +132,6 @@ class MeetingMinutes(models.Model):
     def is_locked(self):
         return self.status in LOCKED_STATUSES
 
-    @property
-    def is_public(self):
-        return self.status in PUBLIC_STATUSES and self.meeting.agenda_published_at is not None
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             stored = MeetingMinutes.objects.filter(pk=self.pk).values("status").first()
@@ -193,10 +189,6 @@ class Attendance(LockedWithMinutes):
 
     def __str__(self):
         return f"{self.person} – {self.get_status_display()}"
-
-    @property
-    def is_present(self):
-        return self.status == self.Status.PRESENT
 
     @property
     def partial_text(self):

@@ -6,7 +6,7 @@ references, each with a content hash. Everything after that (`render_section`,
 processes with no database connection.
 """
 import importlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -335,7 +335,3 @@ def convert_office_document(data: bytes, extension: str) -> dict:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         pages = len(doc.pages)
     return {"pdf": pdf, "page_count": pages, "bookmarks": [], "seconds": time.perf_counter() - started, "refused": []}
-
-
-def plan_as_dict(plan: PackPlan) -> dict:
-    return asdict(plan)

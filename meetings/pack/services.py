@@ -158,12 +158,6 @@ def _job_pool(max_jobs: int):
         pool.close()
 
 
-def _run_jobs(jobs: list[tuple], on_done) -> None:
-    """Run jobs on every core, in a pool of their own (see `_JobPool`)."""
-    with _job_pool(len(jobs)) as pool:
-        pool.run(jobs, on_done)
-
-
 def _call(function, args):
     try:
         return function(*args)

@@ -1,4 +1,4 @@
-"""Issue 5's browser journey: attendance, a declaration, a minute, publication and confirmation.
+"""The minutes' browser journey: attendance, a declaration, a minute, publication and confirmation.
 
 The clerk records attendance with the keyboard alone, adds a declaration, drafts a minute with
 two lettered points, a sub-point and two numbered resolutions, publishes the draft, and at the
