@@ -16,16 +16,12 @@ from actions.models import Action, AgendaPlan, Plan, PlanSnapshot, ProgressUpdat
 from boards.models import Board, Organisation, Person
 from core.audit import record_user, save_audited
 from core.concurrency import UNCHECKED, claim_version
+from core.formats import letter
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-
-def letter(n: int) -> str:
-    """1 -> 'a)'; after z) it carries on aa), ab)… so long plans still number."""
-    n -= 1
-    if n < 26:
-        return f"{LETTERS[n]})"
-    return f"{LETTERS[n // 26 - 1]}{LETTERS[n % 26]})"
+def _lettered(n: int) -> str:
+    """1 → 'a)', 27 → 'aa)' as the action plans print sub-actions."""
+    return f"{letter(n)})"
 
 
 _audit = record_user
@@ -61,10 +57,10 @@ def plan_renumber(*, plan: Plan, user=None) -> None:
             section.position, section.number = position, number
             changed_sections.append(section)
         for i, action in enumerate(by_section.get(section.pk, []), start=1):
-            num = f"{number}.{i}" if number else letter(i)
+            num = f"{number}.{i}" if number else _lettered(i)
             _set_number(action, i, num, num, changed_actions, section.pk)
             for j, sub in enumerate(by_parent.get(action.pk, []), start=1):
-                _set_number(sub, j, letter(j), f"{num} {letter(j)}", changed_actions, section.pk)
+                _set_number(sub, j, _lettered(j), f"{num} {_lettered(j)}", changed_actions, section.pk)
     if changed_sections:
         Section.objects.bulk_update(changed_sections, ["position", "number"])
     if changed_actions:

@@ -92,3 +92,24 @@ def long_date_and_time(moment: datetime.datetime) -> str:
     if moment is None or moment == "":
         return ""
     return f"{long_date(moment)} at {short_time(moment)}"
+
+
+def letter(n: int) -> str:
+    """The n-th letter of a lettered list: 1 → 'a', 26 → 'z', then as Word carries on: 27 → 'aa', 28 → 'bb'.
+
+    Minute points (a)…, sub-actions a)… and anything else the council letters use this one rule,
+    so a long list never wraps back to 'a' and never switches to spreadsheet columns ('ab').
+    """
+    n = int(n)
+    return "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
+def roman(n: int) -> str:
+    """Lower-case roman numerals for sub-points and sub-resolutions: 4 → 'iv'."""
+    n, out = int(n), ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from boards.models import Person
+from core.formats import letter
 from core.widgets import DateInput, Textarea
 from meetings.forms import VersionedForm
 from meetings.models import AgendaItem, Meeting
@@ -98,8 +99,6 @@ class ResolutionForm(LockedRefusingMixin, VersionedForm):
 
 
 def _letter_of(point):
-    from meetings.minutes_selectors import letter
-
     ids = list(MinutePoint.objects.filter(minute_id=point.minute_id, parent=None).order_by("order", "pk").values_list("pk", flat=True))
     return letter(ids.index(point.pk) + 1)
 

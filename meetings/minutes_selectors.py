@@ -9,31 +9,12 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from boards.models import Membership
-from core.formats import plain_date, spaced_time, upper_date
+from core.formats import letter, plain_date, roman, spaced_time, upper_date
 from meetings.models import AgendaItem, Meeting
 from meetings.models.minutes import (
     Attendance, Declaration, Interest, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesStatus, Resolution,
     ResolutionResponse,
 )
-
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def letter(n: int) -> str:
-    """1 → 'a', 27 → 'aa' (a minute rarely runs past (z), but it must not wrap to (a))."""
-    n = int(n)
-    return LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
-
-
-def roman(n: int) -> str:
-    n, out = int(n), ""
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
 
 def short_name(person) -> str:
     """'Councillor Mellen' as the minutes refer to a member in running text."""

@@ -65,3 +65,14 @@ def test_moving_the_first_action_up_changes_nothing(plan, clerk):
     before = numbers(plan)
     services.action_move(action=Action.objects.get(plan=plan, reference="1.1"), direction="up", user=clerk)
     assert numbers(plan) == before
+
+
+def test_sub_actions_past_z_are_lettered_as_the_minutes_are(board, clerk):
+    """After z) comes aa), bb) — the one rule the council's papers use (Word's), as minute points do."""
+    plan = services.plan_create(board=board, title="Long plan", user=clerk)
+    section = services.section_create(plan=plan, title="Everything", user=clerk)
+    parent = services.action_create(section=section, text="Do many things:", user=clerk)
+    for i in range(28):
+        services.action_create(section=section, parent=parent, text=f"Thing {i + 1}", user=clerk)
+    refs = list(parent.sub_actions.order_by("position").values_list("reference", flat=True))
+    assert refs[25:] == ["1.1 z)", "1.1 aa)", "1.1 bb)"]
