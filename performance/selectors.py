@@ -1,7 +1,7 @@
 """Reads for performance pages, with their joins done up front (a fixed number of queries)."""
 from django.db.models import OuterRef, Prefetch, Subquery
 
-from performance.models import Comparator, Indicator, IndicatorValue, PerformanceSnapshot, Target
+from performance.models import Comparator, Indicator, IndicatorValue, Target
 
 
 def indicator_list(user, *, board=None):
