@@ -1,7 +1,7 @@
 """Action plan pages. Views parse and respond; the services hold the rules; `rules` decides who."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,11 +17,7 @@ from boards.access import board_ids_for, is_admin
 from boards.models import Board
 from core.concurrency import StaleEdit
 from core.history import history_response
-
-
-def _require(user, perm, obj):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
+from core.permissions import require as _require
 
 
 def _plan_for(request, pk, perm="actions.view_plan"):

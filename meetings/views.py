@@ -12,18 +12,12 @@ from boards.models import Board
 from core.concurrency import StaleEdit
 from core import formats
 from core.history import history_response
+from core.permissions import require as _require
 from meetings import selectors, services
 from meetings.forms import (
     AgendaItemForm, AttachmentForm, CancelForm, MeetingCreateForm, MeetingForm, PublishForm, ReportForm, WithdrawForm,
 )
 from meetings.models import AgendaItem, Attachment, Meeting, Report
-
-
-def _require(user, perm, obj):
-    if not user.has_perm(perm, obj):
-        if not user.is_authenticated:
-            raise Http404  # the public is not told that unpublished things exist
-        raise PermissionDenied
 
 
 def _form_errors_from(exc: ValidationError, form):

@@ -12,18 +12,12 @@ from boards.access import board_ids_for, is_admin
 from boards.models import Board
 from core.concurrency import StaleEdit
 from core.history import history_response
+from core.permissions import require as _require
 from performance import selectors, services
 from performance.exports import series_csv
 from performance.forms import ImportForm, IndicatorValueForm, SnapshotForm, next_period
 from performance.models import Indicator, IndicatorValue, PerformanceSnapshot
 from performance.series import indicator_series, point_for
-
-
-def _require(user, perm, obj):
-    if not user.has_perm(perm, obj):
-        if not user.is_authenticated:
-            raise Http404
-        raise PermissionDenied
 
 
 def indicator_list(request):

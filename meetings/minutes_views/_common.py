@@ -14,7 +14,7 @@ from meetings import minutes_selectors as sel
 from meetings.minutes_forms import MinuteForm, PointForm, ResolutionForm
 from meetings.models import Meeting
 from meetings.models.minutes import MeetingMinutes, Minute, MinutesLocked, Resolution
-from meetings.views import _require  # noqa: F401  (the view modules take it from here)
+from core.permissions import require as _require  # noqa: F401  (the view modules take it from here)
 
 
 def _meeting(pk) -> Meeting:
