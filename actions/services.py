@@ -11,6 +11,7 @@ import json
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from actions.models import Action, AgendaPlan, Plan, PlanSnapshot, ProgressUpdate, Rag, RagChange, Section
 from boards.models import Board, Organisation, Person
@@ -35,11 +36,20 @@ def _require(user, perm, obj):
 
 # Numbering -----------------------------------------------------------------------------------
 
-def plan_renumber(*, plan: Plan, user=None) -> None:
+def plan_renumber(*, plan: Plan, user=None, new_order=()) -> None:
     """Make section and action numbers follow their order: sections 1, 2…; actions 1.1, 1.2 (or a), b)
-    in an unnumbered section); sub-actions a), b). Positions are made contiguous too."""
-    sections = list(plan.sections.order_by("position", "pk"))
-    actions = list(plan.actions.order_by("position", "pk"))
+    in an unnumbered section); sub-actions a), b). Positions are made contiguous too.
+
+    `new_order` is a move not yet saved: all of a plan's sections, or all the siblings of one action,
+    in their new order. Every row that changes is written once, with a History entry by `user`.
+    """
+    moved = {(type(obj), obj.pk): index for index, obj in enumerate(new_order)}
+
+    def place(obj):
+        return (moved.get((type(obj), obj.pk), obj.position), obj.pk)
+
+    sections = sorted(plan.sections.all(), key=place)
+    actions = sorted(plan.actions.all(), key=place)
     by_section, by_parent = {}, {}
     for a in actions:
         if a.parent_id:
@@ -61,10 +71,12 @@ def plan_renumber(*, plan: Plan, user=None) -> None:
             _set_number(action, i, num, num, changed_actions, section.pk)
             for j, sub in enumerate(by_parent.get(action.pk, []), start=1):
                 _set_number(sub, j, _lettered(j), f"{num} {_lettered(j)}", changed_actions, section.pk)
+    history_user = user if user is not None and user.is_authenticated else None
     if changed_sections:
-        Section.objects.bulk_update(changed_sections, ["position", "number"])
+        bulk_update_with_history(changed_sections, Section, ["position", "number"], default_user=history_user)
     if changed_actions:
-        Action.objects.bulk_update(changed_actions, ["position", "number", "reference", "section"], batch_size=1000)
+        bulk_update_with_history(changed_actions, Action, ["position", "number", "reference", "section"],
+                                 batch_size=1000, default_user=history_user)
 
 
 def _set_number(action, position, number, reference, changed, section_id):
@@ -137,10 +149,7 @@ def section_move(*, section: Section, direction: str, user) -> Section:
     Plan.objects.select_for_update().get(pk=plan.pk)
     sections = list(plan.sections.order_by("position", "pk"))
     _swap(sections, section.pk, direction)
-    for position, s in enumerate(sections, start=1):
-        s.position = position
-    Section.objects.bulk_update(sections, ["position"])
-    plan_renumber(plan=plan, user=user)
+    plan_renumber(plan=plan, user=user, new_order=sections)
     section.refresh_from_db()
     return section
 
@@ -210,10 +219,7 @@ def action_move(*, action: Action, direction: str, user) -> Action:
     siblings = list(Action.objects.filter(section_id=action.section_id, parent_id=action.parent_id)
                     .order_by("position", "pk"))
     _swap(siblings, action.pk, direction)
-    for position, a in enumerate(siblings, start=1):
-        a.position = position
-    Action.objects.bulk_update(siblings, ["position"])
-    plan_renumber(plan=plan, user=user)
+    plan_renumber(plan=plan, user=user, new_order=siblings)
     action.refresh_from_db()
     return action
 

@@ -1,5 +1,6 @@
 """Actions are numbered within their section by their order and renumber on moves."""
 import pytest
+from django.urls import reverse
 
 from actions import services
 from actions.models import Action, Section
@@ -76,3 +77,29 @@ def test_sub_actions_past_z_are_lettered_as_the_minutes_are(board, clerk):
         services.action_create(section=section, parent=parent, text=f"Thing {i + 1}", user=clerk)
     refs = list(parent.sub_actions.order_by("position").values_list("reference", flat=True))
     assert refs[25:] == ["1.1 z)", "1.1 aa)", "1.1 bb)"]
+
+
+def test_a_move_shows_in_the_actions_history(client, plan, clerk):
+    a12 = Action.objects.get(plan=plan, reference="1.2")
+    entries_before = Action.objects.get(plan=plan, reference="1.1").history.count()
+    client.force_login(clerk)
+    client.post(reverse("actions:action_move", args=[a12.pk, "up"]))
+    page = client.get(reverse("actions:action_history", args=[a12.pk])).content.decode()
+    assert "<strong>Position</strong>: “2” → “1”" in page
+    assert a12.history.first().reference == "1.1"
+    moved_down = Action.objects.get(plan=plan, text="Establish channels")
+    page = client.get(reverse("actions:action_history", args=[moved_down.pk])).content.decode()
+    assert "<strong>Position</strong>: “1” → “2”" in page
+    assert moved_down.history.first().history_user == clerk
+    assert moved_down.history.first().reference == "1.2"
+    # The move is one entry per action moved, not one for the place and another for the number.
+    assert moved_down.history.count() == entries_before + 1
+
+
+def test_a_section_move_shows_in_the_sections_and_its_actions_history(plan, clerk):
+    second = Section.objects.get(plan=plan, title="Safeguarding and Protection")
+    services.section_move(section=second, direction="up", user=clerk)
+    assert second.history.first().history_user == clerk
+    assert (second.history.first().number, second.history.all()[1].number) == (1, 2)
+    action = Action.objects.get(plan=plan, text="Map the levels of CSE")
+    assert [h.reference for h in action.history.all()[:2]] == ["1.1", "2.1"]
