@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from core.formats import long_date
 from meetings.forms import WithdrawForm
 from meetings.models import Meeting
-from meetings.views import _require
+from core.permissions import require as _require
 
 from . import services, withdrawal
 from .models import Pack, PackVersion
