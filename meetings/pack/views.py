@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from core.formats import long_date
+from core.permissions import require as _require
 from meetings.forms import WithdrawForm
 from meetings.models import Meeting
-from core.permissions import require as _require
 
 from . import services, withdrawal
 from .models import Pack, PackVersion
