@@ -85,11 +85,11 @@ def test_a_move_shows_in_the_actions_history(client, plan, clerk):
     client.force_login(clerk)
     client.post(reverse("actions:action_move", args=[a12.pk, "up"]))
     page = client.get(reverse("actions:action_history", args=[a12.pk])).content.decode()
-    assert "<strong>Position</strong>: “2” → “1”" in page
+    assert "<strong>Item number</strong>: “2” → “1”" in page
     assert a12.history.first().reference == "1.1"
     moved_down = Action.objects.get(plan=plan, text="Establish channels")
     page = client.get(reverse("actions:action_history", args=[moved_down.pk])).content.decode()
-    assert "<strong>Position</strong>: “1” → “2”" in page
+    assert "<strong>Item number</strong>: “1” → “2”" in page
     assert moved_down.history.first().history_user == clerk
     assert moved_down.history.first().reference == "1.2"
     # The move is one entry per action moved, not one for the place and another for the number.
