@@ -48,6 +48,7 @@ class CheckedAppendix:
     content: bytes
     sha256: str
     removed: tuple[str, ...] = ()
+    tagged: bool | None = None  # for a PDF: does it carry tags (structure a screen reader can follow)?
 
 
 def check_appendix(upload) -> CheckedAppendix:
@@ -66,7 +67,7 @@ def check_appendix(upload) -> CheckedAppendix:
         raise ValidationError(f"“{upload.name}” is empty.")
     if data.startswith(b"%PDF-"):
         content, removed = clean_pdf(data, upload.name)
-        return CheckedAppendix("pdf", content, hashlib.sha256(content).hexdigest(), removed)
+        return CheckedAppendix("pdf", content, hashlib.sha256(content).hexdigest(), removed, pdf_is_tagged(content))
     if data.startswith(b"PK\x03\x04"):
         try:
             kind = inspect_package(data)
@@ -112,6 +113,22 @@ def clean_pdf(data: bytes, name: str) -> tuple[bytes, tuple[str, ...]]:
     if pages < 1:
         raise ValidationError(f"“{name}” has no pages.")
     return out.getvalue(), removed
+
+
+def pdf_is_tagged(data: bytes) -> bool:
+    """Whether a PDF is tagged: it has a structure tree and says it is marked (/MarkInfo /Marked true).
+    An untagged PDF reads to a screen reader as loose text, or as nothing at all if it is scanned;
+    the accessibility regulations expect documents a council publishes to be tagged."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            root = pdf.Root
+            mark_info = root.get("/MarkInfo")
+            marked = isinstance(mark_info, pikepdf.Dictionary) and bool(mark_info.get("/Marked", False))
+            return "/StructTreeRoot" in root and marked
+    except Exception:
+        return False
 
 
 def _reason(exc: Exception) -> str:

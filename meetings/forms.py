@@ -118,7 +118,9 @@ class ReportForm(VersionedForm):
 
 
 class AttachmentForm(forms.Form):
-    title = forms.CharField(max_length=300, required=False, help_text="Defaults to the file name.")
+    title = forms.CharField(max_length=300, required=False,
+                            help_text="For example “Multi Agency Guidance”; the letter (Appendix A, B …) is added by "
+                                      "its place in the report. Defaults to the file name.")
     file = forms.FileField(label="Appendix file (PDF, Word .docx or Excel .xlsx)")
 
     def __init__(self, *args, report=None, **kwargs):
@@ -138,3 +140,8 @@ class WithdrawForm(forms.Form):
 
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
                              help_text="Kept in the History. The public is told only that it was withdrawn, and when.")
+
+
+class AttachmentReplaceForm(forms.Form):
+    title = forms.CharField(max_length=300, required=False, help_text="Leave empty to keep the present title.")
+    file = forms.FileField(label="New file (PDF, Word .docx or Excel .xlsx)")

@@ -29,6 +29,9 @@ urlpatterns = [
     path("reports/<int:pk>/history/", views.report_history, name="report_history"),
     path("reports/<int:pk>/appendices/", views.attachment_add, name="attachment_add"),
     path("appendices/<int:pk>/", views.attachment_download, name="attachment"),
+    path("appendices/<int:pk>/replace/", views.attachment_replace, name="attachment_replace"),
+    path("appendices/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
+    path("appendices/<int:pk>/move/", views.attachment_move, name="attachment_move"),
 ]
 
 # Attendance, declarations, minutes and resolutions.

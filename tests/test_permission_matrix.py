@@ -47,9 +47,11 @@ class World:
         self.submitted = ReportFactory(agenda_item=self.unpub_item, author=author, status=Report.Status.SUBMITTED)
         self.pub_attachment = self._attach(self.pub_report)
         self.exempt_attachment = self._attach(self.exempt_report)
+        self.draft_attachment = self._attach(self.draft)
+        self.draft_attachment_2 = self._attach(self.draft, position=2)
 
-    def _attach(self, report):
-        a = Attachment(report=report, title="Appendix", kind="pdf", size=10, position=1)
+    def _attach(self, report, position=1):
+        a = Attachment(report=report, title="Appendix", kind="pdf", size=10, position=position)
         a.file.save("appendix.pdf", io.BytesIO(b"%PDF-1.4\n%%EOF\n"), save=False)
         a.save()
         return a
@@ -99,6 +101,18 @@ CASES = [
     ("report_history", "meetings:report_history", "get", lambda w: [w.pub_report.pk], STAFF, None),
     ("attachment_add", "meetings:attachment_add", "post", lambda w: [w.draft.pk], {"author", "clerk", "admin"},
      lambda w: {"title": "Plan", "file": SimpleUploadedFile("plan.pdf", _one_page_pdf())}),
+    # Appendices are changed by the author while the report is a draft, and by the clerk.
+    ("attachment_replace", "meetings:attachment_replace", "post", lambda w: [w.draft_attachment.pk],
+     {"author", "clerk", "admin"}, lambda w: {"title": "", "file": SimpleUploadedFile("plan.pdf", _one_page_pdf())}),
+    ("published_attachment_replace", "meetings:attachment_replace", "post", lambda w: [w.pub_attachment.pk], STAFF,
+     lambda w: {"title": "", "revision_note": "Corrected figures",
+                "file": SimpleUploadedFile("plan.pdf", _one_page_pdf())}),
+    ("attachment_remove", "meetings:attachment_remove", "post", lambda w: [w.draft_attachment.pk],
+     {"author", "clerk", "admin"}, {}),
+    ("attachment_move", "meetings:attachment_move", "post", lambda w: [w.draft_attachment.pk],
+     {"author", "clerk", "admin"}, {"direction": "down"}),
+    ("published_attachment_move", "meetings:attachment_move", "post", lambda w: [w.pub_attachment.pk], STAFF,
+     {"direction": "up", "revision_note": "Order of the guidance"}),
     ("published_attachment", "meetings:attachment", "get", lambda w: [w.pub_attachment.pk], EVERYONE, None),
     ("exempt_attachment", "meetings:attachment", "get", lambda w: [w.exempt_attachment.pk], READERS_OF_EXEMPT, None),
 ]

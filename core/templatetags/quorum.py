@@ -93,3 +93,11 @@ class ScrollableNode(template.Node):
                                label, mark_safe(table))
 
         return mark_safe(_TABLE.sub(wrap, inner))
+
+
+@register.simple_tag
+def appendix_heading(n, title):
+    """{% appendix_heading forloop.counter a.title %} -> "Appendix A – Multi Agency Guidance"."""
+    from meetings.models.reports import appendix_heading as heading
+
+    return heading(int(n), title)

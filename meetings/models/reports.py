@@ -1,4 +1,6 @@
 """Officer reports on the council template, and their appendices."""
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -165,6 +167,36 @@ class ReportRevision(models.Model):
         return f"Revision of {self.report} on {plain_date(self.made_at)}"
 
 
+# "Appendix A – ", "Appendix 2: ", "appendix b -" … typed by the author before the title: the
+# letter is given by the appendix's position, so a typed one is dropped (repeatedly, for doubles).
+_TYPED_APPENDIX_PREFIX = re.compile(r"^\s*appendix\s+(?:[a-z]{1,2}|\d{1,3})\s*(?:[–—:.\-]\s*|$)", re.IGNORECASE)
+
+
+def clean_appendix_title(title: str) -> str:
+    """The appendix's own title, without any "Appendix X –" the author typed before it."""
+    title = (title or "").strip()
+    while True:
+        stripped = _TYPED_APPENDIX_PREFIX.sub("", title, count=1).strip()
+        if stripped == title:
+            return title
+        title = stripped
+
+
+def appendix_letter(n: int) -> str:
+    """1 -> "A", 26 -> "Z", 27 -> "AA" (the appendix's letter by its place in the report)."""
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[rest] + letters
+    return letters
+
+
+def appendix_heading(n: int, title: str) -> str:
+    """ "Appendix A – Multi Agency Guidance": the letter by position, the title never doubled."""
+    title = clean_appendix_title(title)
+    return f"Appendix {appendix_letter(n)} – {title}" if title else f"Appendix {appendix_letter(n)}"
+
+
 def attachment_path(instance, filename):
     return f"reports/{instance.report_id}/{filename}"
 
@@ -186,6 +218,9 @@ class Attachment(models.Model):
     position = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    pdf_tagged = models.BooleanField(
+        "tagged PDF", null=True, blank=True,
+        help_text="For a PDF: whether it is tagged (has a structure a screen reader can follow). Empty for Word and Excel.")
 
     history = HistoricalRecords()
 
@@ -197,3 +232,12 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:attachment", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        return clean_appendix_title(self.title)
+
+    @property
+    def not_accessible(self) -> bool:
+        """A PDF without tags: flagged to the author and the clerk (the regulations expect tags)."""
+        return self.kind == self.Kind.PDF and self.pdf_tagged is False

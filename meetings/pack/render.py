@@ -120,7 +120,8 @@ def _report_papers(report: Report, item: AgendaItem, meeting: Meeting, context: 
 
 
 def _appendix_paper(attachment: Attachment, n: int) -> Paper:
-    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 26]
+    from meetings.models.reports import appendix_heading
+
     digest = attachment.sha256
     if not digest:
         import hashlib
@@ -131,7 +132,7 @@ def _appendix_paper(attachment: Attachment, n: int) -> Paper:
                 h.update(chunk)
         digest = h.hexdigest()
     return Paper(
-        key=f"attachment:{attachment.pk}", title=f"Appendix {letter}: {attachment.title}",
+        key=f"attachment:{attachment.pk}", title=appendix_heading(n + 1, attachment.title),
         kind="pdf" if attachment.kind == Attachment.Kind.PDF else "office",
         hash=content_hash("appendix", attachment.kind, digest,
                           *([] if attachment.kind == Attachment.Kind.PDF else [office.CONVERTER_VERSION])), level=2,
