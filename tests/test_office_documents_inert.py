@@ -255,7 +255,7 @@ def test_public_pack_built_from_hostile_office_appendices_fetches_nothing_and_sh
     data = pdf_bytes(version)
     whole = "\n".join(page_texts(data))
     assert "RISETEXT" in whole  # the public report and its appendices are there
-    assert "Appendix G: workbook with a picture from a web address" in whole
+    assert "Appendix G – workbook with a picture from a web address" in whole
     assert listener.requests == []
     assert EXEMPT_MARKER not in whole and EXEMPT_MARKER.encode() not in data
     assert FILE_MARKER not in whole and FILE_MARKER.encode() not in data

@@ -13,7 +13,7 @@ def test_corrupt_appendix_names_the_paper_and_keeps_the_last_good_pack(board, cl
     assert pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS) is None
     pack = Pack.objects.get(meeting=meeting, variant=Pack.Variant.MEMBERS)
     assert pack.state == Pack.State.FAILED
-    assert pack.failed_paper == "Appendix A: Budget table (item 4, Business in the Community - RISE Update)"
+    assert pack.failed_paper == "Appendix A – Budget table (item 4, Business in the Community - RISE Update)"
     assert "could not be read" in pack.error
     assert pack.current_version_id == good.pk
     assert good.file.storage.exists(good.file.name)
@@ -25,7 +25,7 @@ def test_corrupt_word_appendix_names_the_paper(board, clerk):
     add_appendix(report, "Broken letter", b"PK\x03\x04 not a zip at all", kind="docx")
     assert pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS) is None
     pack = Pack.objects.get(meeting=meeting, variant=Pack.Variant.MEMBERS)
-    assert pack.failed_paper.startswith("Appendix A: Broken letter (item 4")
+    assert pack.failed_paper.startswith("Appendix A – Broken letter (item 4")
     assert pack.current_version is None
 
 
@@ -36,4 +36,4 @@ def test_status_line_shows_the_failure_to_the_clerk(board, clerk, client):
     pack_build(meeting_id=meeting.pk, variant=Pack.Variant.MEMBERS)
     client.force_login(clerk)
     html = client.get(f"/meetings/{meeting.pk}/pack/status/").content.decode()
-    assert "failed at Appendix A: Budget table" in html
+    assert "failed at Appendix A – Budget table" in html

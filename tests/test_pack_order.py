@@ -40,7 +40,7 @@ def test_contents_page_numbers_are_the_real_start_pages(members_pack):
         "Minutes of the meeting held on 23 September 2030": "MINUTESTEXT",
         "Business in the Community - RISE Update": "RISETEXT",
         "Reducing Offending Behaviour": "OFFENDINGTEXT",
-        "Appendix A: Rate of offending table": "OFFENDINGAPPENDIX",
+        "Appendix A – Rate of offending table": "OFFENDINGAPPENDIX",
     }
     listed = {p["title"]: p["page"] for item in version.contents for p in item["papers"]}
     for title, marker in checks.items():
@@ -75,7 +75,7 @@ def test_one_bookmark_per_item_and_paper_with_report_headings_nested(members_pac
                       "Reducing Offending Behaviour"]
     offending = [i for i, (d, t, _) in enumerate(outline) if t == "Reducing Offending Behaviour" and d == 1][0]
     below = [t for d, t, _ in outline[offending + 1:] if d == 2]
-    assert "Appendix A: Rate of offending table" in below
+    assert "Appendix A – Rate of offending table" in below
     assert any(t.startswith("1. BACKGROUND") for t in below)
     assert "5.1 Legal" in [t for d, t, _ in outline if d == 3]
     texts = page_texts(data)

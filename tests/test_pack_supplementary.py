@@ -81,7 +81,7 @@ def test_members_supplementary_pack_holds_only_the_late_papers_with_its_own_cove
     exempt_page = next(i for i, t in enumerate(texts) if i > 1 and LATE_EXEMPT in t) + 1
     assert 2 < report_page < appendix_page < exempt_page
     assert f"Quarter 1 & 2 Performance {report_page}" in contents
-    assert f"Appendix A: Performance scorecard {appendix_page}" in contents
+    assert f"Appendix A – Performance scorecard {appendix_page}" in contents
     assert f"Placement costs {LATE_EXEMPT} {exempt_page}" in contents
     assert [c["key"] for c in version.contents] == [f"item:{meeting.items.get(position=6).pk}"]
     # Its own footer on every page, counting its own pages.
@@ -98,7 +98,7 @@ def test_members_supplementary_pack_holds_only_the_late_papers_with_its_own_cove
     papers = [(title, page) for depth, title, page in outline if depth == 1]
     assert papers == [("Quarter 1 & 2 Performance", report_page - 1),
                       (f"Placement costs {LATE_EXEMPT}", exempt_page - 1)]
-    assert ("Appendix A: Performance scorecard", appendix_page - 1) in [(t, p) for d, t, p in outline if d == 2]
+    assert ("Appendix A – Performance scorecard", appendix_page - 1) in [(t, p) for d, t, p in outline if d == 2]
     qpdf_check(data)
 
 
