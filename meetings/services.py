@@ -309,17 +309,25 @@ def report_approve(*, report: Report, user) -> Report:
 
 
 @transaction.atomic
-def report_return(*, report: Report, user) -> Report:
-    """Send a submitted report back to its author as a draft."""
+def report_return(*, report: Report, user, reason: str = "") -> Report:
+    """Send a submitted report back to its author as a draft, saying why; the author is e-mailed."""
     if not user.has_perm("meetings.return_report", report):
         raise PermissionDenied
     if report.status != Report.Status.SUBMITTED:
         raise ValidationError(
             f"Only a submitted report can be returned to its author; this one is {report.get_status_display().lower()}."
         )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Say why the report is being returned: the author is sent the reason.")
     report.status = Report.Status.DRAFT
+    report.return_reason = reason
     report.version += 1
+    report._change_reason = "Returned to its author"
     _save(report, user)
+    from meetings.tasks import send_report_returned_notice
+
+    transaction.on_commit(lambda: send_report_returned_notice.delay(report.pk))
     return report
 
 

@@ -41,4 +41,17 @@ def _send_agenda_published_notice(meeting_id: int) -> int:
         sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients])
         Meeting.objects.filter(pk=meeting.pk).update(agenda_notice_sent_at=timezone.now())
     return sent
+@shared_task(acks_late=True)
+def send_report_returned_notice(report_id: int) -> int:
+    """E-mail a report's author that the clerk returned it, with the reason."""
+    from meetings.models import Report
+
+    report = Report.objects.select_related("author", "board").get(pk=report_id)
+    if report.status != Report.Status.DRAFT or not report.return_reason or not report.author.email:
+        return 0
+    body = render_to_string("meetings/email/report_returned.txt", {"report": report})
+    return send_mass_mail([(f"Report returned to you: {report.title}", body, settings.DEFAULT_FROM_EMAIL,
+                            [report.author.email])])
+
+
 from meetings.pack.tasks import pack_render  # noqa: E402,F401  (Celery autodiscovery looks here)

@@ -362,7 +362,9 @@ def report_approve(request, pk):
 @login_required
 @require_POST
 def report_return(request, pk):
-    return _report_transition(request, pk, services.report_return, "Report returned to its author as a draft.")
+    reason = request.POST.get("reason", "")
+    return _report_transition(request, pk, lambda **kw: services.report_return(reason=reason, **kw),
+                              "Report returned to its author as a draft; they have been e-mailed the reason.")
 
 
 @login_required

@@ -95,7 +95,7 @@ CASES = [
     ("published_report_edit", "meetings:report_edit", "get", lambda w: [w.pub_report.pk], STAFF, None),
     ("report_submit", "meetings:report_submit", "post", lambda w: [w.draft.pk], {"author", "admin"}, {}),
     ("report_approve", "meetings:report_approve", "post", lambda w: [w.submitted.pk], STAFF, {}),
-    ("report_return", "meetings:report_return", "post", lambda w: [w.submitted.pk], STAFF, {}),
+    ("report_return", "meetings:report_return", "post", lambda w: [w.submitted.pk], STAFF, {"reason": "Figures missing"}),
     ("report_withdraw", "meetings:report_withdraw", "post", lambda w: [w.pub_report.pk], STAFF,
      {"reason": "Names a child"}),
     ("report_history", "meetings:report_history", "get", lambda w: [w.pub_report.pk], STAFF, None),

@@ -72,9 +72,38 @@ def test_officer_cannot_edit_another_officers_report(client, officer, other_offi
 def test_clerk_can_return_a_report_to_its_author(client, officer, clerk, board):
     report = ReportFactory(board=board, author=officer, status=Report.Status.SUBMITTED)
     client.force_login(clerk)
-    client.post(reverse("meetings:report_return", args=[report.pk]))
+    client.post(reverse("meetings:report_return", args=[report.pk]), {"reason": "Section 4 has no figures."})
     report.refresh_from_db()
     assert report.status == Report.Status.DRAFT
+
+
+def test_returning_a_report_takes_a_reason_the_author_sees_and_is_emailed(
+        client, officer, clerk, board, mailoutbox, django_capture_on_commit_callbacks, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from quorum.celery import app
+
+    app.conf.task_always_eager = True
+    officer.email = "officer@example.org"
+    officer.save()
+    report = ReportFactory(board=board, author=officer, status=Report.Status.SUBMITTED, title="Rise update")
+    client.force_login(clerk)
+    refused = client.post(reverse("meetings:report_return", args=[report.pk]), {"reason": " "}, follow=True)
+    assert "Say why the report is being returned" in refused.content.decode()
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("meetings:report_return", args=[report.pk]),
+                        {"reason": "Section 4 needs the 2026/27 figures."})
+    finally:
+        app.conf.task_always_eager = False
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+    assert [m.to for m in mailoutbox] == [["officer@example.org"]]
+    assert "Section 4 needs the 2026/27 figures." in mailoutbox[0].body and "Rise update" in mailoutbox[0].subject
+    client.force_login(officer)
+    html = client.get(reverse("meetings:report", args=[report.pk])).content.decode()
+    assert "Returned by the clerk" in html and "Section 4 needs the 2026/27 figures." in html
 
 
 def test_my_reports_lists_only_my_reports(client, officer, other_officer, board):

@@ -102,6 +102,8 @@ class Report(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+    return_reason = models.TextField("reason for returning", blank=True,
+                                     help_text="Why the clerk last returned the report to its author.")
 
     # A change reason (e.g. why a published report was withdrawn) is kept whole, however long.
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[strategic_priorities],
