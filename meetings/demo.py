@@ -153,6 +153,12 @@ def load_demo() -> Board:
                         "LB 31/32 at Loxley House, Station Street", Meeting.Status.AGENDA_PUBLISHED,
                         datetime.date(2013, 11, 8), AGENDA_18_NOVEMBER, clerk_user)
 
+    # As in the reference pack, item 4 (the RISE update) carries the response to the 15 July 2013 resolutions.
+    rise = november.items.get(position=4)
+    if not rise.carries_response_paper:
+        rise.carries_response_paper = True
+        rise.save()
+
     reports = json.loads((DATA / "reports.json").read_text())
     authors = {"offending": "officer", "cse": "apartington"}
     positions = {"offending": 5, "cse": 6}

@@ -36,8 +36,10 @@ class MeetingCreateForm(forms.ModelForm):
 class AgendaItemForm(VersionedForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "presenter", "paper_status", "is_exempt", "exempt_paragraph", "exempt_reason"]
+        fields = ["title", "description", "presenter", "paper_status", "carries_response_paper", "is_exempt",
+                  "exempt_paragraph", "exempt_reason"]
         labels = {
+            "carries_response_paper": "Its paper is the response to resolutions due back at this meeting",
             "is_exempt": "Exempt from publication (Schedule 12A)",
             "exempt_paragraph": "Schedule 12A paragraph",
             "paper_status": "Paper status",

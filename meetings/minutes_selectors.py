@@ -361,13 +361,12 @@ def _labels_for(resolutions) -> dict:
 
 def response_paper(meeting: Meeting, public: bool = False) -> list[dict] | None:
     """The "Response to Resolutions" paper(s) a meeting receives: the resolutions due back at this
-    meeting, plus any still open whose due meeting has passed, grouped by the meeting that made
-    them, each quoted with its number and the responses recorded since. None if there are none.
-    `public`: resolutions of exempt items are left out."""
+    meeting (and only those: one still open from an earlier meeting is the tracker's, not this
+    paper's), grouped by the meeting that made them, each quoted with its number and the responses
+    recorded since. None if there are none. `public`: resolutions of exempt items are left out."""
     qs = (
         Resolution.objects.filter(minute__meeting__board_id=meeting.board_id, confirms__isnull=True)
-        .filter(Q(due_meeting=meeting)
-                | Q(due_meeting__date__lt=meeting.date, status__in=[Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS]))
+        .filter(due_meeting=meeting)
         .exclude(minute__meeting=meeting)
     )
     if public:

@@ -29,8 +29,7 @@ def minutes_paper_html(meeting: Meeting, public: bool = False) -> str:
 def response_to_resolutions_html(meeting: Meeting, public: bool = False) -> str | None:
     """The "Response to Resolutions" paper that `meeting` receives, as an HTML fragment, or None.
 
-    It quotes, with its number, every resolution due back at `meeting` (and every earlier one still
-    open whose due meeting has passed), grouped by the meeting that made it, each followed by the
+    It quotes, with its number, every resolution due back at `meeting` (and no other), grouped by the meeting that made it, each followed by the
     dated responses recorded since. None when no resolution is due back at this meeting.
     """
     papers = sel.response_paper(meeting, public=public)

@@ -170,7 +170,13 @@ rules.add_perm("meetings.change_interests", is_admin_user | is_the_person | cler
 
 # Agenda packs: members and clerks get both variants; everyone else who may see the meeting
 # gets the public pack, and the public only once the agenda is published.
-rules.add_perm("meetings.publish_pack", staff)
+@rules.predicate
+def meeting_is_cancelled(user, meeting):
+    return getattr(meeting, "status", None) == "cancelled"
+
+
+# A cancelled meeting offers no pack: the packs it had stay, marked cancelled, for the record.
+rules.add_perm("meetings.publish_pack", staff & ~meeting_is_cancelled)
 # A withdrawn pack version is a record for the board's clerks; nobody else is served it.
 rules.add_perm("meetings.withdraw_pack", staff)
 rules.add_perm("meetings.view_withdrawn_pack", staff)

@@ -97,6 +97,10 @@ def agenda_item_update(*, item: AgendaItem, version: int | None, user, **fields)
     claim_version(item, version)
     for name, value in fields.items():
         setattr(item, name, value)
+    if item.carries_response_paper:  # one item per meeting carries the response paper
+        for other in item.meeting.items.filter(carries_response_paper=True).exclude(pk=item.pk):
+            other.carries_response_paper = False
+            _save(other, user, update_fields=["carries_response_paper"])
     if not item.is_exempt:
         item.exempt_paragraph, item.exempt_reason = None, ""
     item.full_clean(exclude=["meeting"])

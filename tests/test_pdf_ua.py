@@ -14,6 +14,7 @@ import pikepdf
 import pytest
 from django.core.management import call_command
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from core.pdf import render_html
 from meetings.models import Meeting
@@ -51,10 +52,27 @@ def test_demo_packs_pass_pdf_ua(demo):
     for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
         version = pack_build(meeting_id=demo.pk, variant=variant)
         assert version is not None, Pack.objects.get(meeting=demo, variant=variant).error
-        data = pdf_bytes(version)
-        assert_pdf_ua(data, f"the demo {variant} pack")
-        charts = [alt for role, alt in _alts(data) if role == "/Figure" and "Line chart of" in alt]
-        assert charts, "the charts' alternative text is only their title, not the page's summary"
+        assert_pdf_ua(pdf_bytes(version), f"the demo {variant} pack")
+        # Filed as in the reference: item 4 carries the response to the 15 July 2013 resolutions, item
+        # 3 only the minutes, and item 7 ("Available at the meeting") nothing.
+        papers = {row["number"]: [p["title"] for p in row["papers"]] for row in version.contents}
+        assert "Response to resolutions" in papers[4] and "Response to resolutions" not in papers[3]
+        assert papers[7] == []
+
+
+def test_performance_report_in_the_pack_passes_pdf_ua_and_its_charts_carry_the_pages_summary(demo):
+    """Item 7's report is "Available at the meeting" on 18 November 2013; here the clerk attaches it,
+    so the members' pack carries the frozen performance report with its charts."""
+    item = demo.items.get(position=7)
+    item.paper_status = "attached"
+    item.save()
+    version = pack_build(meeting_id=demo.pk, variant=Pack.Variant.MEMBERS)
+    assert version is not None, Pack.objects.get(meeting=demo, variant="members").error
+    data = pdf_bytes(version)
+    assert_pdf_ua(data, "the members' pack with the performance report")
+    charts = [alt for role, alt in _alts(data) if role == "/Figure"]
+    assert charts and all("Line chart of" in alt for alt in charts), (
+        "the charts' alternative text is only their title, not the page's summary")
 
 
 def test_printed_minutes_pass_pdf_ua_with_the_footer_an_artifact_and_ticks_described(demo):
@@ -71,7 +89,7 @@ def test_response_to_resolutions_paper_passes_pdf_ua(demo):
     body = response_to_resolutions_html(demo)
     assert body, "the demo meeting receives no response to resolutions"
     html = render_to_string("meetings/pack/minutes.html", {
-        "meeting": demo, "board": demo.board, "body": body, "paper_title": "Response to resolutions"})
+        "meeting": demo, "board": demo.board, "body": mark_safe(body), "paper_title": "Response to resolutions"})
     assert_pdf_ua(render_html(html).pdf, "the response-to-resolutions paper")
 
 

@@ -119,6 +119,11 @@ class AgendaItem(models.Model):
     is_exempt = models.BooleanField("exempt", default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(choices=ExemptParagraph.choices, null=True, blank=True)
     exempt_reason = models.TextField(blank=True, help_text="Why the public interest in keeping it exempt outweighs disclosure.")
+    # The clerk chooses the item whose paper is the "Response to Resolutions" due back at this
+    # meeting (in the reference, the RISE update); it is filed there in the pack and nowhere else.
+    carries_response_paper = models.BooleanField(
+        "its paper is the response to resolutions", default=False,
+        help_text="The pack files the “Response to Resolutions” paper for this meeting under this item.")
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()

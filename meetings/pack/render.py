@@ -150,11 +150,12 @@ def _placeholder(item: AgendaItem, paragraph: int, what: str, verb: str, context
 
 
 def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict, public: bool = False) -> list[Paper] | None:
-    """The previous meeting's minutes and any response to resolutions, from the minutes feature.
+    """The previous meeting's minutes, from the minutes feature.
 
     `meetings.papers` (the minutes feature) gives `minutes_paper_html(meeting)` for the minutes of
-    the meeting passed in (we pass the previous meeting) and `response_to_resolutions_html(meeting)`
-    for the paper presented to this meeting. Without it, None: the item's attached documents are used.
+    the meeting passed in (we pass the previous meeting). Without it, None: the item's attached
+    documents are used. The response to resolutions is filed under the item the clerk chose
+    (`AgendaItem.carries_response_paper`), not here.
     """
     module = _papers_module()
     if module is None or not hasattr(module, "minutes_paper_html"):
@@ -168,12 +169,19 @@ def _minutes_papers(item: AgendaItem, meeting: Meeting, context: dict, public: b
         if body:
             title = f"Minutes of the meeting held on {long_date(previous.date)}"
             papers.append(_html_paper(f"minutes:{previous.pk}", title, _wrap(body, title, context), headings=True))
-    if hasattr(module, "response_to_resolutions_html"):
-        body = module.response_to_resolutions_html(meeting, public=public)
-        if body:
-            title = "Response to resolutions"
-            papers.append(_html_paper(f"resolutions:{meeting.pk}", title, _wrap(body, title, context), headings=True))
     return papers
+
+
+def _response_papers(meeting: Meeting, context: dict, public: bool = False) -> list[Paper]:
+    """The "Response to Resolutions" paper this meeting receives, for the item the clerk chose."""
+    module = _papers_module()
+    if module is None or not hasattr(module, "response_to_resolutions_html"):
+        return []
+    body = module.response_to_resolutions_html(meeting, public=public)
+    if not body:
+        return []
+    title = "Response to resolutions"
+    return [_html_paper(f"resolutions:{meeting.pk}", title, _wrap(body, title, context), headings=True)]
 
 
 def _snapshot_papers(item: AgendaItem, public: bool, context: dict) -> list[Paper]:
@@ -261,6 +269,9 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
             continue
         plan = ItemPlan(key=f"item:{item.pk}", number=item.number, title=item.title, exempt=item.is_exempt,
                         paragraph=item.exempt_paragraph, paper_status=item.paper_status)
+        if item.paper_status == PaperStatus.AT_MEETING and kind != Pack.Kind.SUPPLEMENTARY:
+            plans.append(plan)  # nothing printed: the contents says "Available at the meeting"
+            continue
         if public and item.is_exempt:
             if item.report_stubs or item.paper_status == PaperStatus.ATTACHED or item.kind == AgendaItem.Kind.BUSINESS:
                 plan.papers.append(_placeholder(item, item.exempt_paragraph, "papers", "are", context))
@@ -270,15 +281,22 @@ def build_plan(meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, *, to_
             minutes = _minutes_papers(item, meeting, context, public=public)
             if minutes is not None:
                 plan.papers.extend(minutes)
+        if item.carries_response_paper and item is next(i for i in items if i.carries_response_paper):
+            plan.papers.extend(_response_papers(meeting, context, public=public))
+        # Members' pack: every page of an exempt paper is headed "NOT FOR PUBLICATION" (see _paper_base.html).
+        item_context = {**context, "exempt_paragraph": item.exempt_paragraph if item.is_exempt else None}
         printable = {report.pk: report for report in item.pack_reports}
         for stub in item.report_stubs:
             report = printable.get(stub.pk)
             if report is not None:
-                plan.papers.extend(_report_papers(report, item, meeting, context))
+                report_context = item_context
+                if report.is_exempt and not item.is_exempt:
+                    report_context = {**context, "exempt_paragraph": report.exempt_paragraph}
+                plan.papers.extend(_report_papers(report, item, meeting, report_context))
             elif public and stub.is_exempt:
                 # Named by its item and paragraph only; nothing of it is read.
                 plan.papers.append(_placeholder(item, stub.exempt_paragraph, "report", "is", context))
-        plan.papers.extend(_snapshot_papers(item, public, context))
+        plan.papers.extend(_snapshot_papers(item, public, item_context))
         if kind == Pack.Kind.SUPPLEMENTARY and not plan.papers:
             continue
         plans.append(plan)

@@ -52,7 +52,12 @@ def pack_publish(*, meeting: Meeting, user, kind: str = Pack.Kind.MAIN) -> list[
 
     Pressing Publish pack again while a request waits for the worker changes nothing (that render
     reads the papers when it starts); pressing it during a render asks for one more, once.
+    A cancelled meeting has no pack to publish.
     """
+    if meeting.status == Meeting.Status.CANCELLED:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError("The meeting was cancelled: it has no pack to publish.")
     with transaction.atomic():
         return [pack_request(meeting_id=meeting.pk, variant=variant, kind=kind, user=user)
                 for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC)]
@@ -297,6 +302,8 @@ def pack_build(*, meeting_id: int, variant: str, kind: str = Pack.Kind.MAIN, wai
 
 def _build(pack: Pack, *, force: bool) -> PackVersion:
     started = time.perf_counter()
+    if pack.meeting.status == Meeting.Status.CANCELLED:
+        raise PaperFailed("The meeting", "it was cancelled, so no pack is built (the packs it had are kept)")
     to_follow = to_follow_items(pack.meeting) if pack.kind == Pack.Kind.SUPPLEMENTARY else None
     plan = build_plan(pack.meeting_id, pack.variant, pack.kind, to_follow_keys=to_follow)
     if pack.kind == Pack.Kind.SUPPLEMENTARY and not plan.items:

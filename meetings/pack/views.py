@@ -34,7 +34,11 @@ def panel_context(meeting: Meeting, user, with_staleness: bool = True) -> dict:
                 continue
             check = can_publish and not pack.busy and pack.current_version is not None
             stale = services.pack_staleness(pack) if check and with_staleness else []
-            rows.append({"pack": pack, "stale": stale, "unchecked": check and not with_staleness})
+            # The clerk sees every earlier version, newest first, each with when it was built.
+            earlier = (list(pack.versions.exclude(pk=pack.current_version_id).order_by("-number"))
+                       if can_publish else [])
+            rows.append({"pack": pack, "stale": stale, "unchecked": check and not with_staleness,
+                         "earlier": earlier})
     has_main = any(p.kind == Pack.Kind.MAIN and p.current_version_id for p in packs.values())
     return {
         "meeting": meeting,
