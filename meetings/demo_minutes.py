@@ -267,6 +267,11 @@ def load_demo(board: Board) -> None:
     svc.declaration_add(meeting=september, person=mellen, agenda_item=fostering_item, kind=InterestKind.NOT_REQUIRED,
                         text="he had a close friend who was part of the Fostering Network",
                         action=Declaration.Action.STAYED_SILENT, interest=interest, user=user)
+    # The minutes as the council recorded them, not as Quorum would word them from the declaration.
+    Declaration.objects.filter(meeting=september, person=mellen).update(wording=DECLARATION_AS_MINUTED)
+    next_meeting = september.minutes.filter(kind=Minute.Kind.NEXT_MEETING).first()
+    if next_meeting is not None:
+        next_meeting.resolutions.filter(parent=None).update(text=NEXT_MEETING_AS_MINUTED)
 
     svc.minutes_confirm(meeting=july, at_meeting=september, user=user, signed=True, signed_by=mellen)
 
@@ -283,6 +288,14 @@ def load_demo(board: Board) -> None:
         for sub in subs:
             svc.resolution_add(minute=fostering, user=user, text=sub, parent=r)
     svc.minutes_publish(meeting=september, user=user)
+
+
+DECLARATION_AS_MINUTED = (
+    "Although not required to do so, Councillor Mellen informed the Committee that, with regard to agenda "
+    "item 4, (minute 24) he had a close friend who was part of the Fostering Network, and so while remaining "
+    "in the room, he would not comment during this item."
+)
+NEXT_MEETING_AS_MINUTED = "to note that the next meeting is scheduled to be held on 18 November 2013 at 2.30pm in Loxley House."
 
 
 def _rise_owner():

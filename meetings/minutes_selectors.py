@@ -31,7 +31,10 @@ ARTICLE_KIND = {
 
 
 def declaration_sentence(declaration: Declaration, minute_number: int | None) -> str:
-    """The declaration as the minutes word it, written from the record."""
+    """The declaration as the minutes word it: as minuted (`wording`) if the clerk wrote it out,
+    else written from the record."""
+    if declaration.wording.strip():
+        return declaration.wording.strip()
     name = short_name(declaration.person)
     ref = f"agenda item {declaration.agenda_item.number}"
     if minute_number:

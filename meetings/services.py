@@ -30,8 +30,45 @@ STANDARD_ITEMS = [
 ]
 
 
+# The standard item the agenda carries before its first exempt item (created and placed by
+# `_place_exclusion_item`, as the other standard items are by `meeting_create`).
+EXCLUSION_TITLE = "Exclusion of the public"
+EXCLUSION_DESCRIPTION = (
+    "To consider excluding the public during the remaining items under section 100A(4) of the Local "
+    "Government Act 1972, as the public interest in maintaining the exemption outweighs the public "
+    "interest in disclosing the information"
+)
+
 _audit = record_user
 _save = save_audited
+
+
+def _place_exclusion_item(meeting: Meeting, user) -> None:
+    """Keep the standard "Exclusion of the public" item just before the first exempt item: added
+    when an item is first made exempt, moved when the exempt items move, removed when none is left."""
+    items = list(meeting.items.order_by("position", "pk"))
+    exclusions = [i for i in items if i.kind == AgendaItem.Kind.EXCLUSION]
+    others = [i for i in items if i.kind != AgendaItem.Kind.EXCLUSION]
+    first_exempt = next((i for i in others if i.is_exempt), None)
+    keep = exclusions[0] if exclusions and first_exempt is not None else None
+    for extra in exclusions:
+        if extra is not keep:
+            _audit(extra, user)
+            extra.delete()
+    if first_exempt is None:
+        if exclusions:
+            _renumber(meeting, others, user)
+        return
+    if keep is None:
+        keep = AgendaItem(meeting=meeting, kind=AgendaItem.Kind.EXCLUSION, title=EXCLUSION_TITLE,
+                          description=EXCLUSION_DESCRIPTION, position=first_exempt.position)
+        _save(keep, user)
+    ordered = []
+    for item in others:
+        if item.pk == first_exempt.pk:
+            ordered.append(keep)
+        ordered.append(item)
+    _renumber(meeting, ordered, user)
 
 
 @transaction.atomic
@@ -89,6 +126,8 @@ def agenda_item_create(*, meeting: Meeting, user, **fields) -> AgendaItem:
     item = AgendaItem(meeting=meeting, position=last + 1, **fields)
     item.full_clean(exclude=["meeting"])
     _save(item, user)
+    _place_exclusion_item(meeting, user)
+    item.refresh_from_db()
     return item
 
 
@@ -105,6 +144,8 @@ def agenda_item_update(*, item: AgendaItem, version: int | None, user, **fields)
         item.exempt_paragraph, item.exempt_reason = None, ""
     item.full_clean(exclude=["meeting"])
     _save(item, user)
+    _place_exclusion_item(item.meeting, user)
+    item.refresh_from_db()
     return item
 
 
@@ -115,6 +156,7 @@ def agenda_item_delete(*, item: AgendaItem, user) -> None:
     _audit(item, user)
     item.delete()
     _renumber(meeting, list(meeting.items.order_by("position", "pk")), user)
+    _place_exclusion_item(meeting, user)
 
 
 @transaction.atomic
@@ -127,6 +169,7 @@ def agenda_item_move(*, item: AgendaItem, direction: str, user) -> AgendaItem:
     if 0 <= target < len(items):
         items[index], items[target] = items[target], items[index]
     _renumber(item.meeting, items, user)
+    _place_exclusion_item(item.meeting, user)
     item.refresh_from_db()
     return item
 
@@ -139,6 +182,7 @@ def agenda_items_reorder(*, meeting: Meeting, ordered_ids: list[int], user) -> N
     if set(ordered_ids) != set(items):
         raise ValidationError("The agenda changed while you were reordering it. Reload the page and try again.")
     _renumber(meeting, [items[i] for i in ordered_ids], user)
+    _place_exclusion_item(meeting, user)
 
 
 def deadline_status(meeting: Meeting, today: datetime.date | None = None) -> dict:

@@ -63,3 +63,17 @@ def test_minutes_item_links_to_the_previous_meetings_minutes(demo, client):
     item = meeting.items.get(position=3)
     html = client.get(reverse("meetings:item", args=[item.pk])).content.decode()
     assert "Minutes of the meeting held on 23 September 2013" in html
+
+
+def test_load_demo_queues_the_18_november_packs_for_the_worker_once(db, django_capture_on_commit_callbacks):
+    from meetings.pack.models import Pack
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        call_command("load_demo")
+    meeting = Meeting.objects.get(date="2013-11-18")
+    assert sorted(Pack.objects.filter(meeting=meeting).values_list("variant", "state")) == [
+        ("members", "queued"), ("public", "queued")]
+    assert len(callbacks) >= 2  # each pack's Celery task is enqueued once the load commits
+    with django_capture_on_commit_callbacks(execute=False):
+        call_command("load_demo")
+    assert list(Pack.objects.filter(meeting=meeting).values_list("requested", flat=True)) == [1, 1]

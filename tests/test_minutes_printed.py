@@ -90,3 +90,29 @@ def test_response_to_resolutions_paper_quotes_the_july_resolutions_with_their_re
     assert order == sorted(order)
     september = Meeting.objects.get(board=demo, date=datetime.date(2013, 9, 23))
     assert response_to_resolutions_html(september) is None
+
+
+def test_demo_minutes_print_the_reference_words_not_a_rewrite_from_data(demo):
+    """The record says "informed the Committee ... agenda item 4, (minute 24)" and "2.30pm in Loxley
+    House", though the data would word it otherwise: the minutes print what was minuted, and drafting
+    again does not rewrite it."""
+    from pathlib import Path
+
+    from meetings import minutes_services as svc
+
+    source = Path("/work/shared/reference/000_a2ad3c7a7f996cd2.txt")
+    reference = " ".join(source.read_text().split()) if source.exists() else ""
+    meeting = Meeting.objects.get(board=demo, date=datetime.date(2013, 9, 23))
+    declaration = ("Although not required to do so, Councillor Mellen informed the Committee that, with regard to "
+                   "agenda item 4, (minute 24) he had a close friend who was part of the Fostering Network, and so "
+                   "while remaining in the room, he would not comment during this item.")
+    next_meeting = "RESOLVED to note that the next meeting is scheduled to be held on 18 November 2013 at 2.30pm in Loxley House."
+    if reference:
+        assert declaration in reference and next_meeting in reference
+    text = text_of(minutes_paper_html(meeting))
+    assert declaration in text
+    assert next_meeting in text
+    user = demo.clerk.user
+    svc.minutes_draft(meeting=meeting, user=user)  # drafting again keeps the record's words
+    text = text_of(minutes_paper_html(meeting))
+    assert declaration in text and next_meeting in text

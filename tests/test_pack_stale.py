@@ -41,9 +41,11 @@ def test_adding_moving_and_exempting_items_are_named(published, clerk):
     meeting_services.agenda_item_update(item=rise, version=rise.version, user=clerk, is_exempt=True,
                                         exempt_paragraph=ExemptParagraph.FINANCIAL, exempt_reason="Contract prices.")
     changes = pack_staleness(pack)
-    assert "Item 6 “Date of next meeting” added" in changes
-    assert "Item “Quarter 1 & 2 Performance” moved from 6 to 7" in changes
-    assert "Item 4 “Business in the Community - RISE Update” made exempt" in changes
+    # Making item 4 exempt puts the standard "Exclusion of the public" item before it.
+    assert "Item 4 “Exclusion of the public” added" in changes
+    assert "Item 7 “Date of next meeting” added" in changes
+    assert "Item “Quarter 1 & 2 Performance” moved from 6 to 8" in changes
+    assert "Item 5 “Business in the Community - RISE Update” made exempt" in changes
 
 
 def test_meeting_page_shows_out_of_date_to_the_clerk(published, clerk, client):

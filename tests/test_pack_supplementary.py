@@ -181,7 +181,7 @@ def test_status_line_offers_the_supplementary_pack_to_the_clerk_only_once_a_late
         _build(meeting, variant)
     status = _status(client, clerk, meeting)
     assert "Supplementary members&#x27; pack:</strong> ready, built" in status
-    assert "Supplementary pack – Public pack:</strong> ready" in status
+    assert "Supplementary public pack:</strong> ready, built" in status
     assert BUTTON not in status  # published and up to date
     public_status = _status(client, None, meeting)
     assert "Download the public pack (supplementary)" in public_status

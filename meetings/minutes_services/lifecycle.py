@@ -78,14 +78,19 @@ def next_meeting_text(meeting: Meeting) -> str:
             f"{short_time(nxt.start_time)} in {nxt.venue}.")
 
 
-def _refresh_from_records(meeting: Meeting, user):
-    """Write the date-of-next-meeting resolution from the next meeting's record."""
+def _refresh_from_records(meeting: Meeting, user, *, rewrite: bool = False):
+    """Write the date-of-next-meeting resolution from the next meeting's record.
+
+    Drafting again keeps what the minutes already say (the record may rightly differ from today's
+    data: "2.30pm in Loxley House" as resolved, though the meeting was later set for 2.00pm
+    elsewhere); only a "to be confirmed" placeholder is filled in. `rewrite` (the clerk's "refresh
+    from records") writes it again from the next meeting's record."""
     for minute in meeting.minutes.filter(kind=Minute.Kind.NEXT_MEETING):
         text = next_meeting_text(meeting)
         resolution = minute.resolutions.filter(parent=None).order_by("order", "pk").first()
         if resolution is None:
             _save(Resolution(minute=minute, order=1, text=text, status=Resolution.Status.DONE), user)
-        elif resolution.text != text:
+        elif resolution.text != text and (rewrite or "is to be confirmed" in resolution.text):
             resolution.text = text
             _save(resolution, user)
 
@@ -94,7 +99,7 @@ def _refresh_from_records(meeting: Meeting, user):
 def minutes_refresh_from_records(*, meeting: Meeting, user) -> None:
     """Rewrite the minutes that come from records (next meeting date) after the records changed."""
     _refuse_if_locked(meeting.pk)
-    _refresh_from_records(meeting, user)
+    _refresh_from_records(meeting, user, rewrite=True)
 
 
 # Lifecycle -------------------------------------------------------------------------------------

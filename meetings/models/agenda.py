@@ -105,6 +105,7 @@ class AgendaItem(models.Model):
         DECLARATIONS = "declarations", "Declarations of interests"
         MINUTES = "minutes", "Minutes"
         BUSINESS = "business", "Business"
+        EXCLUSION = "exclusion", "Exclusion of the public"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(default=0)

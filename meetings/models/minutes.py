@@ -283,6 +283,12 @@ class Declaration(LockedWithMinutes):
         help_text="A member with a disclosable pecuniary interest must not take part unless a dispensation allows "
                   "it (Localism Act 2011, ss31 and 33). Tick only if that is what happened; the minutes flag it.",
     )
+    # What the minutes record, when the clerk wrote it out (the reference's "informed the Committee
+    # that, with regard to agenda item 4, (minute 24) ..."): printed as it stands, never rewritten
+    # from the other fields.
+    wording = models.TextField(
+        "as minuted", blank=True,
+        help_text="The sentence the minutes record, if it should read otherwise than the one written from the declaration.")
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()

@@ -18,7 +18,31 @@ class Command(BaseCommand):
                 continue
             module.load_demo(board)
         link_demo_papers(board)
+        if publish_demo_pack(board):
+            self.stdout.write("The 18 November 2013 agenda packs are queued: the worker builds them when it starts.")
         self.stdout.write(self.style.SUCCESS(f"Demo board loaded: {board.name} ({board.council_name})."))
+
+
+def publish_demo_pack(board) -> bool:
+    """Queue the 18 November 2013 packs for the Celery worker, as the clerk's "Publish pack" does,
+    so a visitor who is not signed in finds the public pack soon after `make run` starts.
+    Idempotent: nothing is queued once both packs exist. True if queued."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from meetings.models import Meeting
+    from meetings.pack.models import Pack
+    from meetings.pack.services import pack_publish
+
+    meeting = Meeting.objects.filter(board=board, date=datetime.date(2013, 11, 18)).first()
+    clerk = get_user_model().objects.filter(username="clerk").first()
+    if meeting is None or meeting.agenda_published_at is None:
+        return False
+    if Pack.objects.filter(meeting=meeting, kind=Pack.Kind.MAIN).exclude(state=Pack.State.FAILED).count() == 2:
+        return False
+    pack_publish(meeting=meeting, user=clerk)
+    return True
 
 
 def link_demo_papers(board):
