@@ -60,7 +60,7 @@ def test_editing_every_source_after_signing_leaves_the_printed_minutes_byte_for_
     november = Meeting.objects.get(board=demo, date=datetime.date(2013, 11, 18))
     svc.minutes_confirm(meeting=september, at_meeting=november, user=clerk, signed=True)
     before = _everything_printed(client, clerk, Meeting.objects.get(pk=september.pk))
-    assert "agenda item 5 (minute 23)" in before["paper"]
+    assert "agenda item 4, (minute 24)" in before["paper"]  # as minuted (the reference's words)
     assert "Loxley House" in before["paper"] and "to 4.11 pm" in before["paper"]
 
     # The agenda: an item moved (the declaration's item and minute numbers came from here) and retitled.
