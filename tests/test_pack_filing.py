@@ -64,9 +64,9 @@ def test_response_paper_is_filed_under_the_item_the_clerk_chooses_and_lists_only
     meeting = pack_meeting(board)
     elsewhere = drafted(board, datetime.date(2030, 10, 1), clerk)
     minute = earlier.minutes.get(number=4)
-    svc.resolution_add(minute=minute, text="to receive an update on RISE placements;", owner=officer,
+    svc.resolution_add(minute=minute, text="to receive an update on RISE placements;", owner=officer.person,
                        due_meeting=meeting, user=clerk)
-    svc.resolution_add(minute=minute, text="to review the placements panel.", owner=officer,
+    svc.resolution_add(minute=minute, text="to review the placements panel.", owner=officer.person,
                        due_meeting=elsewhere, user=clerk)  # due at another meeting: not this paper's
 
     version, pages = _pack(meeting)
