@@ -192,6 +192,14 @@ def _declaration_problems(declaration: Declaration) -> list[str]:
     return problems
 
 
+def _save_checked_declaration(declaration: Declaration, user) -> None:
+    problems = _declaration_problems(declaration)
+    if problems:
+        raise ValidationError(problems)
+    declaration.full_clean()
+    _save(declaration, user)
+
+
 @transaction.atomic
 def declaration_add(*, meeting: Meeting, person: Person, agenda_item: AgendaItem, kind: str, text: str,
                     action: str, user, interest: Interest | None = None, took_part_confirmed: bool = False) -> Declaration:
@@ -200,11 +208,7 @@ def declaration_add(*, meeting: Meeting, person: Person, agenda_item: AgendaItem
     declaration = Declaration(meeting=meeting, person=person, agenda_item=agenda_item, kind=kind,
                               text=text.strip().rstrip("."), action=action, interest=interest,
                               took_part_confirmed=took_part_confirmed)
-    problems = _declaration_problems(declaration)
-    if problems:
-        raise ValidationError(problems)
-    declaration.full_clean()
-    _save(declaration, user)
+    _save_checked_declaration(declaration, user)
     return declaration
 
 
@@ -216,11 +220,7 @@ def declaration_update(*, declaration: Declaration, version: int | None, user, *
     for name, value in fields.items():
         setattr(declaration, name, value)
     declaration.text = declaration.text.strip().rstrip(".")
-    problems = _declaration_problems(declaration)
-    if problems:
-        raise ValidationError(problems)
-    declaration.full_clean()
-    _save(declaration, user)
+    _save_checked_declaration(declaration, user)
     return declaration
 
 
