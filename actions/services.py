@@ -312,10 +312,14 @@ def agenda_plan_attach(*, agenda_item, plan: Plan, user) -> AgendaPlan:
 @transaction.atomic
 def agenda_plans_snapshot(*, meeting, user) -> list[PlanSnapshot]:
     """At pack publication: snapshot every plan carried by the meeting's agenda items (once per item)."""
+    existing = {}
+    # One query for the snapshots already taken; the newest of each item and plan wins, as before.
+    for snap in PlanSnapshot.objects.filter(agenda_item__meeting=meeting).order_by("created_at", "pk"):
+        existing[(snap.agenda_item_id, snap.plan_id)] = snap
     snapshots = []
     for link in AgendaPlan.objects.filter(agenda_item__meeting=meeting).select_related("plan", "agenda_item"):
-        existing = PlanSnapshot.objects.filter(agenda_item=link.agenda_item, plan=link.plan).first()
-        snapshots.append(existing or plan_snapshot_create(plan=link.plan, user=user, agenda_item=link.agenda_item))
+        snap = existing.get((link.agenda_item_id, link.plan_id))
+        snapshots.append(snap or plan_snapshot_create(plan=link.plan, user=user, agenda_item=link.agenda_item))
     return snapshots
 
 

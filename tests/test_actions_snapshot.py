@@ -73,3 +73,18 @@ def test_snapshot_page_shows_the_frozen_plan(client, setup, clerk, officer):
     assert "Establish communication channels" in client.get(snapshot.get_absolute_url()).content.decode()
     client.force_login(officer)
     assert client.post(reverse("actions:plan_snapshot", args=[plan.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("papers", [2, 20])
+def test_publishing_again_reads_the_existing_snapshots_in_a_fixed_number_of_queries(
+        setup, clerk, board, papers, django_assert_max_num_queries):
+    plan = setup[0]
+    meeting = MeetingFactory(board=board)
+    for i in range(papers):
+        item = AgendaItemFactory(meeting=meeting, title=f"Action plan update {i}")
+        services.agenda_plan_attach(agenda_item=item, plan=plan, user=clerk)
+    first = services.agenda_plans_snapshot(meeting=meeting, user=clerk)
+    with django_assert_max_num_queries(4):
+        again = services.agenda_plans_snapshot(meeting=meeting, user=clerk)
+    assert [s.pk for s in again] == [s.pk for s in first]
+    assert PlanSnapshot.objects.filter(agenda_item__meeting=meeting).count() == papers
