@@ -90,3 +90,21 @@ def test_partial_attendance_follows_its_minutes_when_they_renumber(board, clerk,
     svc.minute_insert(meeting=first, after=None, title="Inserted", user=clerk)
     row.refresh_from_db()
     assert (row.from_minute, row.to_minute) == (13, 14)
+
+
+@pytest.mark.parametrize("business", [2, 20])
+def test_inserting_a_first_minute_renumbers_in_a_fixed_number_of_queries(
+        board, clerk, business, django_assert_max_num_queries):
+    titles = ("Apologies for absence", "Declarations of interests", "Minutes") + tuple(
+        f"Business {i}" for i in range(business))
+    first = drafted(board, D1, clerk, first_number=1, titles=titles)
+    later = drafted(board, D2, clerk, titles=titles)
+    total = len(titles)
+    with django_assert_max_num_queries(25):
+        svc.minute_insert(meeting=first, after=None, title="Urgent item", user=clerk)
+    assert numbers(first) == list(range(1, total + 2))
+    assert numbers(later) == list(range(total + 2, 2 * total + 2))
+    # Every renumbered minute keeps its history, naming the clerk.
+    moved = later.minutes.get(position=total)
+    assert moved.history.first().number == 2 * total + 1
+    assert moved.history.first().history_user == clerk

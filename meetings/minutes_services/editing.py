@@ -33,11 +33,17 @@ def minute_insert(*, meeting: Meeting, user, title: str, after: Minute | None = 
     _save(minute, user)
     minutes.insert(index, minute)
     # Positions first (a plain update: these rows are unlocked drafts), then numbers follow them.
-    for position, m in enumerate(minutes, start=1):
-        Minute.objects.filter(pk=m.pk).update(position=position)
+    _set_positions(minutes)
     _renumber_from(meeting, user)
     minute.refresh_from_db()
     return minute
+
+
+def _set_positions(minutes):
+    """Store the minutes' order in one UPDATE (a plain update: these rows are unlocked drafts)."""
+    for position, m in enumerate(minutes, start=1):
+        m.position = position
+    Minute.objects.bulk_update(minutes, ["position"])
 
 
 @transaction.atomic
@@ -59,8 +65,7 @@ def minute_move(*, minute: Minute, direction: str, user) -> Minute:
     j = i - 1 if direction == "up" else i + 1
     if 0 <= j < len(minutes):
         minutes[i], minutes[j] = minutes[j], minutes[i]
-        for position, m in enumerate(minutes, start=1):
-            Minute.objects.filter(pk=m.pk).update(position=position)
+        _set_positions(minutes)
         _renumber_from(meeting, user)
     minute.refresh_from_db()
     return minute

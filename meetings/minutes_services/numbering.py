@@ -3,11 +3,11 @@
 A change that would renumber confirmed (locked) minutes is refused.
 """
 from django.db.models import Max, Q
+from simple_history.utils import bulk_update_with_history
 
 from core.formats import plain_date
 from meetings.models import Meeting
 from meetings.models.minutes import Attendance, MeetingMinutes, Minute, MinutesLocked, meeting_minutes_locked
-from meetings.services import _save
 
 
 def minutes_record_for(meeting: Meeting) -> MeetingMinutes:
@@ -51,13 +51,14 @@ def _renumber_from(meeting: Meeting, user):
     Confirmed minutes are never renumbered: if a change would move a number in locked minutes
     it is refused (and the whole transaction rolls back).
     """
+    user = user if user is not None and getattr(user, "is_authenticated", False) else None
     for m in _board_meetings_from(meeting):
         minutes = list(Minute.objects.filter(meeting=m).order_by("position", "number", "pk"))
         if not minutes:
             continue
         start = minutes_first_number(m)
         locked = meeting_minutes_locked(m.pk)
-        mapping = {}
+        mapping, changed = {}, []
         for offset, minute in enumerate(minutes):
             number, position = start + offset, offset + 1
             if minute.number != number or minute.position != position:
@@ -68,10 +69,15 @@ def _renumber_from(meeting: Meeting, user):
                     )
                 mapping[minute.number] = number
                 minute.number, minute.position = number, position
-                _save(minute, user, update_fields=["number", "position"])
-        if mapping and not locked:
-            # Partial attendance refers to minute numbers: keep it pointing at the same minutes.
-            for row in Attendance.objects.filter(meeting=m).filter(Q(from_minute__isnull=False) | Q(to_minute__isnull=False)):
-                row.from_minute = mapping.get(row.from_minute, row.from_minute)
-                row.to_minute = mapping.get(row.to_minute, row.to_minute)
-                _save(row, user, update_fields=["from_minute", "to_minute"])
+                changed.append(minute)
+        if not changed:
+            continue
+        # One UPDATE and one batch of history rows for the meeting, however many minutes move.
+        bulk_update_with_history(changed, Minute, ["number", "position"], default_user=user)
+        # Partial attendance refers to minute numbers: keep it pointing at the same minutes.
+        rows = list(Attendance.objects.filter(meeting=m).filter(Q(from_minute__isnull=False) | Q(to_minute__isnull=False)))
+        for row in rows:
+            row.from_minute = mapping.get(row.from_minute, row.from_minute)
+            row.to_minute = mapping.get(row.to_minute, row.to_minute)
+        if rows:
+            bulk_update_with_history(rows, Attendance, ["from_minute", "to_minute"], default_user=user)
