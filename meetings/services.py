@@ -278,16 +278,10 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
     published = report.status == Report.Status.PUBLISHED
     revision_note = (revision_note or "").strip()
     claim_version(report, version)
-    # Compared with the stored row: a ModelForm has already copied the new values onto `report`.
-    stored = Report.objects.get(pk=report.pk)
     cleaned = _clean_report_fields(fields)
-    changed = [_report_part_label(name) for name, value in cleaned.items()
-               if _reads_differently(name, getattr(stored, name), value)]
-    if priorities is not None and {p.pk for p in priorities} != set(stored.strategic_priorities.values_list("pk", flat=True)):
-        changed.append(_report_part_label("strategic_priorities"))
+    changed = report_changes(report, cleaned, priorities)
     if published and changed and not revision_note:
-        raise ValidationError({"revision_note": "This report is published: say why it is being changed. "
-                                                "The note is shown with the report."})
+        raise ValidationError({"revision_note": REVISION_NOTE_NEEDED})
     for name, value in cleaned.items():
         setattr(report, name, value)
     if published and changed:
@@ -300,6 +294,22 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
         ReportRevision.objects.create(report=report, made_by=user if user.is_authenticated else None,
                                       note=revision_note, changed=changed, version=report.version)
     return report
+
+
+REVISION_NOTE_NEEDED = "This report is published: say why it is being changed. The note is shown with the report."
+
+
+def report_changes(report: Report, fields: dict, priorities=None) -> list[str]:
+    """The parts of `report` a reader would see change if `fields` (and `priorities`) were saved,
+    named as the report names them. Compared with the stored row, because a ModelForm has already
+    copied the new values onto `report`."""
+    stored = Report.objects.get(pk=report.pk)
+    cleaned = _clean_report_fields(fields)
+    changed = [_report_part_label(name) for name, value in cleaned.items()
+               if _reads_differently(name, getattr(stored, name), value)]
+    if priorities is not None and {p.pk for p in priorities} != set(stored.strategic_priorities.values_list("pk", flat=True)):
+        changed.append(_report_part_label("strategic_priorities"))
+    return changed
 
 
 def _reads_differently(name: str, old, new) -> bool:
