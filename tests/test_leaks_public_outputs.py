@@ -16,10 +16,15 @@ from collections import deque
 from html import unescape
 from urllib.parse import urljoin, urlparse
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from actions import services as actions_services
+from actions.models import Action, Plan, PlanSnapshot
+from actions.services import agenda_plan_attach, agenda_plans_snapshot
 from meetings import minutes_services as minutes_svc
 from meetings import services
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Meeting, Report
@@ -27,8 +32,10 @@ from meetings.models.minutes import Minute
 from meetings.pack.models import Pack, PackVersion
 from meetings.pack.services import pack_build
 from meetings.pack.tasks import pack_render
+from performance.models import Indicator, IndicatorValue
 
 from .factories import AgendaItemFactory, MeetingFactory
+from .factories_performance import IndicatorFactory, IndicatorValueFactory
 from .factories_pack import add_appendix, appendix_docx, appendix_pdf, page_texts, report_for
 
 TODAY = timezone.localdate()
@@ -54,7 +61,16 @@ MARKERS = {
     "LKXLATERAPPX": "the appendix of an item made exempt after publication",
     "LKXLATERDESC": "the description of an item made exempt after publication",
     "LKXLATERPRES": "the presenter of an item made exempt after publication",
+    "LKXPLANEXACT": "an action in a plan carried as an exempt item's paper",
+    "LKXPLANEXPROG": "a progress update in a plan carried as an exempt item's paper",
+    "LKXPLANDRAFTACT": "an action in a plan never carried to a meeting",
+    "LKXPLANDRAFTPROG": "a progress update in a plan never carried to a meeting",
+    "LKXSUPPEXEMPT": "an exempt late paper in the supplementary pack",
+    "LKXSUPPEXAPPX": "the appendix of an exempt late paper in the supplementary pack",
 }
+# A small-number figure (3 of 7 = 42.857…%) that must be suppressed wherever the public reads it.
+SUPPRESSED_FIGURES = ("42.9", "42.86", "42.857")
+SUPPLEMENTARY_CONTROL = "LKXSUPPOPENOK"  # an open late paper: found in the public supplementary pack
 PUBLIC_CONTROL = "LKXPUBLICOK"  # a public report: found, so the search really reads what it fetches
 
 
@@ -76,6 +92,15 @@ def _items(meeting, rows):
 
 STANDARD = [(AgendaItem.Kind.APOLOGIES, "Apologies for absence"),
             (AgendaItem.Kind.DECLARATIONS, "Declarations of interests"), (AgendaItem.Kind.MINUTES, "Minutes")]
+
+
+def _plan(board, clerk, member, action_text, progress_text):
+    plan = actions_services.plan_create(board=board, title="Exploitation action plan", period="2026–27", user=clerk)
+    section = actions_services.section_create(plan=plan, title="Prevention", user=clerk)
+    action = actions_services.action_create(section=section, text=f"{action_text} awareness sessions", user=clerk)
+    actions_services.action_progress_add(action=action, user=clerk, text=f"{progress_text} sessions held", rag="amber",
+                                         reason="Behind schedule.")
+    return plan
 
 
 def _draft_minutes(meeting, clerk, text, *, first_number=None):
@@ -127,6 +152,19 @@ def world(board, clerk, member, officer, settings, tmp_path, monkeypatch, django
                               description="LKXLATERDESC", presenter="LKXLATERPRES")
     later_report = report_for(later, "Residential care review", marker="LKXLATER", paragraphs=1)
     add_appendix(later_report, "Costs", appendix_pdf("LKXLATERAPPX"))
+    late = AgendaItemFactory(meeting=meeting, position=8, title="Placement sufficiency", paper_status="to_follow")
+
+    # Action plans: one carried as the paper of the exempt item, one never carried to any meeting.
+    carried = _plan(board, clerk, member, "LKXPLANEXACT", "LKXPLANEXPROG")
+    agenda_plan_attach(agenda_item=child, plan=carried, user=clerk)
+    agenda_plans_snapshot(meeting=meeting, user=clerk)
+    _plan(board, clerk, member, "LKXPLANDRAFTACT", "LKXPLANDRAFTPROG")
+
+    # An indicator the board follows, with one small-number period among ordinary ones.
+    indicator = IndicatorFactory(title="Children in care who offended", boards=[board])
+    IndicatorValueFactory(indicator=indicator, period_start=datetime.date(2012, 4, 1))
+    IndicatorValueFactory(indicator=indicator, period_start=datetime.date(2012, 7, 1),
+                          numerator=Decimal(3), denominator=Decimal(7))
 
     # A meeting between them, published but not yet held: its (draft) minutes supply nothing.
     soon = MeetingFactory(board=board, date=TODAY + 10 * DAYS, agenda_published_at=timezone.now(),
@@ -143,6 +181,14 @@ def world(board, clerk, member, officer, settings, tmp_path, monkeypatch, django
                                     exempt_paragraph=ExemptParagraph.LEGAL, exempt_reason="Legal advice.")
     for args in queued:  # the renders the change queued, as the worker would run them
         pack_render.apply(args=args)
+
+    # Late papers arrive for the "To follow" item: an open one and an exempt one, in a supplementary pack.
+    report_for(late, "Sufficiency update", marker=SUPPLEMENTARY_CONTROL, paragraphs=1)
+    late_exempt = report_for(late, "Provider costs", marker="LKXSUPPEXEMPT", paragraphs=1, is_exempt=True,
+                             exempt_paragraph=ExemptParagraph.FINANCIAL, exempt_reason="Provider prices.")
+    add_appendix(late_exempt, "Price schedule", appendix_pdf("LKXSUPPEXAPPX"))
+    for variant in Pack.Variant:
+        assert pack_build(meeting_id=meeting.pk, variant=variant, kind=Pack.Kind.SUPPLEMENTARY) is not None
     return {"meetings": [held, hidden, meeting, soon], "meeting": meeting, "hidden": hidden, "queued": queued}
 
 
@@ -230,6 +276,16 @@ def public_seeds(world, board) -> list[str]:
     seeds += [reverse("meetings:pack_version_download", args=[pk]) for pk in range(1, last + 2)]
     for minute in Minute.objects.all():
         seeds.append(reverse("meetings:minute_edit", args=[minute.pk]))
+    for plan in Plan.objects.all():
+        seeds += [plan.get_absolute_url(), reverse("actions:plan_history", args=[plan.pk]),
+                  reverse("actions:snapshot_list", args=[plan.pk])]
+        seeds += [reverse("actions:plan_export", args=[plan.pk, fmt]) for fmt in ("csv", "xlsx")]
+    seeds += [reverse("actions:snapshot_detail", args=[s.pk]) for s in PlanSnapshot.objects.all()]
+    seeds += [reverse("actions:action_detail", args=[a.pk]) for a in Action.objects.all()]
+    for indicator in Indicator.objects.all():
+        seeds += [reverse(name, args=[indicator.pk]) for name in (
+            "performance:indicator_detail", "performance:indicator_export", "performance:indicator_history")]
+    seeds += [reverse("performance:value_history", args=[v.pk]) for v in IndicatorValue.objects.all()]
     return seeds
 
 
@@ -241,6 +297,10 @@ def test_no_marker_reaches_any_public_output(world, board, client):
         for marker in MARKERS:
             if marker in upper:
                 found.setdefault(f"{marker} ({MARKERS[marker]})", []).append(f"{url} [{status}]")
+        if urlparse(url).path.startswith("/performance/"):
+            for figure in SUPPRESSED_FIGURES:
+                if figure in text:
+                    found.setdefault(f"{figure} (a small-number figure)", []).append(f"{url} [{status}]")
     assert not found, "Leaked to the public:\n" + "\n".join(f"{m}: {', '.join(urls)}" for m, urls in found.items())
 
     # The search read what it fetched: the public pack and the public report are there, in full.
@@ -251,6 +311,22 @@ def test_no_marker_reaches_any_public_output(world, board, client):
     versions = PackVersion.objects.filter(pack__meeting=meeting)
     assert versions.count() >= 3  # members', public, and the public pack built after the exemption
     assert all(v.get_download_url() in pages for v in versions)
+    assert any(v.pack.kind == Pack.Kind.SUPPLEMENTARY for v in versions)
+    public_supplementary = pages[reverse("meetings:pack_supplementary_download", args=[meeting.pk, "public"])]
+    assert public_supplementary[0] == 200 and SUPPLEMENTARY_CONTROL in public_supplementary[1]
+    # The members' outputs do hold what the public must not see, so the markers were really there.
+    def members(kind):
+        version = PackVersion.objects.filter(pack__meeting=meeting, pack__variant=Pack.Variant.MEMBERS,
+                                             pack__kind=kind).order_by("-pk").first()
+        with version.file.open("rb") as f:
+            return pdf_text(f.read())
+
+    members_main, members_supplementary = members(Pack.Kind.MAIN), members(Pack.Kind.SUPPLEMENTARY)
+    assert "LKXPLANEXACT" in members_main and "LKXPLANEXPROG" in members_main
+    assert "LKXSUPPEXEMPT" in members_supplementary and "LKXSUPPEXAPPX" in members_supplementary
+    indicator = Indicator.objects.get(title="Children in care who offended")
+    csv_text = pages[reverse("performance:indicator_export", args=[indicator.pk])]
+    assert csv_text[0] == 200 and "2.5" in csv_text[1]  # the ordinary period's figure is published
 
 
 def test_public_front_sheet_names_the_last_meeting_actually_held(world, client):
