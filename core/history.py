@@ -35,7 +35,8 @@ def history_rows(obj, limit=200, records=None, subject=False):
     """
     if records is None:
         records = obj.history.all()
-    records = list(records.select_related("history_user").order_by("history_date", "history_id"))
+    if isinstance(records, models.QuerySet):
+        records = list(records.select_related("history_user").order_by("history_date", "history_id"))
     model = records[0].instance_type if records else type(obj)
     names = _Names()
     events, base = [], None
@@ -57,7 +58,7 @@ def history_rows(obj, limit=200, records=None, subject=False):
             "what": WHAT[what],
             "reason": next((r.history_change_reason for r in group if getattr(r, "history_change_reason", "")), ""),
             "changes": changes,
-            "subject": _subject(last) if subject else "",
+            "subject": (subject(last) if callable(subject) else _subject(last)) if subject else "",
         })
         base = last
     events.reverse()
@@ -229,11 +230,41 @@ def word_difference(old: str, new: str):
 
 def related_history(label, records):
     """A section of the History page: the events of other records (an object's items, packs…)."""
+    # One query for every record of every object, then one per kind of related record the names
+    # need (not one per object).
+    by_object = {}
+    for record in records.select_related("history_user").order_by("history_date", "history_id"):
+        by_object.setdefault(record.id, []).append(record)
+    subjects = _subjects([record for group in by_object.values() for record in group])
     rows = []
-    for instance_id in records.values_list("id", flat=True).distinct().order_by():
-        rows += history_rows(None, records=records.filter(id=instance_id), subject=True)
+    for group in by_object.values():
+        rows += history_rows(None, records=group, subject=lambda record: subjects[record.history_id])
     rows.sort(key=lambda r: r["when"], reverse=True)
     return {"label": label, "rows": rows}
+
+
+def _subjects(records) -> dict:
+    """Each record's object as named at that time (by history_id), its related records fetched in
+    bulk: one query per kind of related record, not one per object."""
+    instances = {record.history_id: record.instance for record in records}
+    if instances:
+        model = type(next(iter(instances.values())))
+        for field in model._meta.concrete_fields:
+            if not field.many_to_one:
+                continue
+            wanted = {getattr(i, field.attname) for i in instances.values()} - {None}
+            found = field.related_model._default_manager.in_bulk(wanted) if wanted else {}
+            for instance in instances.values():
+                target = found.get(getattr(instance, field.attname))
+                if target is not None:
+                    field.set_cached_value(instance, target)
+    subjects = {}
+    for key, instance in instances.items():
+        try:
+            subjects[key] = str(instance)
+        except Exception:
+            subjects[key] = f"Record {instance.pk}"
+    return subjects
 
 
 def history_response(request, obj, perm, title, related=(), events=()):

@@ -106,3 +106,19 @@ def test_a_meetings_history_includes_its_items_and_packs(client, board, clerk):
     assert "Title: “Fostering Service Annual Report” → “Fostering Annual Report”" in text
     assert re.search(r"23 November 2026 at 12\.30pm .* Placement Stability Removed", text), text
     assert re.search(r"23 November 2026 at 1\.00pm .* Members&#x27; pack, version 1 Published Version 1, 44 pages", text)
+
+
+@pytest.mark.parametrize("items", [2, 20])
+def test_a_meetings_history_runs_a_fixed_number_of_queries_however_many_items(
+        client, board, clerk, items, django_assert_max_num_queries):
+    meeting = services.meeting_create(board=board, date=datetime.date(2030, 11, 18), start_time=datetime.time(14),
+                                      venue="Loxley House", user=clerk)
+    for i in range(items):
+        item = services.agenda_item_create(meeting=meeting, user=clerk, title=f"Report {i}", presenter="")
+        services.agenda_item_update(item=item, version=item.version, user=clerk, title=f"Annual report {i}")
+    client.force_login(clerk)
+    with django_assert_max_num_queries(8):
+        html = client.get(reverse("meetings:history", args=[meeting.pk])).content.decode()
+    text = " ".join(strip_tags(html).split())
+    assert text.count("Title: “Report ") == items
+    assert "Annual report 19" in text or items < 20
