@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boards.models import Board
 from core.audit import record_user, save_audited
@@ -277,9 +278,35 @@ def indicator_values_import(*, content: bytes, filename: str, user) -> int:
                           numerator=v["numerator"], denominator=v["denominator"], stored=v["stored"],
                           notes=notes, is_provisional=v["provisional"], version=UNCHECKED, user=user)
             _set_target(indicator, v["period_start"], v["target"], user)
-            _set_comparators(indicator, v["period_start"],
-                             {k: v[f] for k, f in COMPARATOR_FIELDS.items()}, user)
+        _import_comparators(parsed, user)
     return len(parsed)
+
+
+def _import_comparators(parsed, user):
+    """The comparators of every imported row: one query for those already held, then one bulk
+    insert and one bulk update (each with its history), however many rows there are."""
+    existing = {
+        (c.indicator_id, c.period_start, c.kind): c
+        for c in Comparator.objects.filter(indicator__in={i.pk for i, _v, _n in parsed},
+                                           period_start__in={v["period_start"] for _i, v, _n in parsed})
+    }
+    new, changed = [], []
+    for indicator, v, _notes in parsed:
+        for kind, column in COMPARATOR_FIELDS.items():
+            value = v[column]
+            if value is None:
+                continue
+            row = existing.get((indicator.pk, v["period_start"], kind))
+            if row is None:
+                new.append(Comparator(indicator=indicator, period_start=v["period_start"], kind=kind, value=value))
+            elif row.value != value:
+                row.value = value
+                changed.append(row)
+    who = user if user is not None and getattr(user, "is_authenticated", False) else None
+    if new:
+        bulk_create_with_history(new, Comparator, default_user=who)
+    if changed:
+        bulk_update_with_history(changed, Comparator, ["value"], default_user=who)
 
 
 # Performance report --------------------------------------------------------------------------------

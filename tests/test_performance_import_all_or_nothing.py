@@ -85,3 +85,30 @@ def test_import_page_shows_the_problems_and_imports_nothing(client, offending, o
 def test_member_cannot_open_the_import_page(client, member):
     client.force_login(member)
     assert client.get(reverse("performance:values_import")).status_code == 403
+
+
+def _quarters(code, count, comparators):
+    header = "indicator,period_start,numerator,denominator" + (",england,region,statistical_neighbours" if comparators else "")
+    rows = [f"{code},{2000 + i // 4}-{1 + 3 * (i % 4):02d}-01,{8 + i},326" + (",11.5,12.5,13.5" if comparators else "")
+            for i in range(count)]
+    return ("\n".join([header, *rows]) + "\n").encode()
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_importing_comparators_costs_a_fixed_number_of_queries_however_many_rows(
+        board, officer, rows, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from performance.models import Comparator
+
+    IndicatorFactory(code="CIC-A", boards=[board])
+    IndicatorFactory(code="CIC-B", boards=[board])
+    with CaptureQueriesContext(connection) as plain:
+        services.indicator_values_import(content=_quarters("CIC-A", rows, False), filename="a.csv", user=officer)
+    with django_assert_max_num_queries(len(plain.captured_queries) + 4):
+        services.indicator_values_import(content=_quarters("CIC-B", rows, True), filename="b.csv", user=officer)
+    stored = Comparator.objects.filter(indicator__code="CIC-B")
+    assert stored.count() == 3 * rows
+    assert {str(c.value) for c in stored} == {"11.5000", "12.5000", "13.5000"}
+    assert all(c.history.first().history_user == officer for c in stored)
