@@ -24,6 +24,17 @@ class MeetingForm(VersionedForm):
         widgets = {"date": DateInput, "start_time": TimeInput, "end_time": TimeInput}
         labels = {"start_time": "Start time", "end_time": "Finish time"}
 
+    urgency_reason = forms.CharField(
+        label="Chair's reason for urgency", required=False, widget=Textarea(attrs={"rows": 3}),
+        help_text="Needed only when the agenda is already published and the new date leaves fewer than "
+                  "five clear working days after its publication.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.is_published:
+            del self.fields["urgency_reason"]
+
 
 class MeetingCreateForm(forms.ModelForm):
     class Meta:

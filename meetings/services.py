@@ -86,13 +86,53 @@ def meeting_create(*, board: Board, date: datetime.date, start_time: datetime.ti
     return meeting
 
 
+RESCHEDULE_FIELDS = ("date", "start_time", "venue")
+
+
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, version: int | None, user, **fields) -> Meeting:
+def meeting_update(*, meeting: Meeting, version: int | None, user, urgency_reason: str = "", **fields) -> Meeting:
+    """Save the meeting's details. Changing the date, time or venue of a meeting whose agenda is
+    published reschedules it: what it was is kept and shown, members and the officers with reports
+    on it are e-mailed once the transaction commits, and the "published late" state follows the new
+    date — a new date that leaves fewer than five clear days after publication needs the Chair's
+    reason for urgency; one that leaves enough drops the reason (History keeps it)."""
     claim_version(meeting, version)
+    # The row as saved: a bound ModelForm has already written the new values onto `meeting`.
+    stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before = {name: getattr(stored, name) for name in RESCHEDULE_FIELDS}
     for name, value in fields.items():
         setattr(meeting, name, value)
+    rescheduled = meeting.is_published and meeting.status != Meeting.Status.CANCELLED and any(
+        getattr(meeting, name) != before[name] for name in RESCHEDULE_FIELDS)
+    if rescheduled:
+        if is_late(meeting.date, timezone.localdate(meeting.agenda_published_at)):
+            reason = urgency_reason.strip() or (meeting.urgency_reason if meeting.date == before["date"] else "")
+            if not reason:
+                raise ValidationError(
+                    "The agenda was published less than five clear working days before the new date. "
+                    "Give the Chair's reason for urgency to reschedule to it."
+                )
+            meeting.urgency_reason = reason
+        else:
+            meeting.urgency_reason = ""
+        meeting.rescheduled_at = timezone.now()
+        meeting.rescheduled_from_date = before["date"]
+        meeting.rescheduled_from_time = before["start_time"]
+        meeting.rescheduled_from_venue = before["venue"]
     _save(meeting, user)
+    if rescheduled:
+        transaction.on_commit(lambda: _queue_reschedule_notice(meeting.pk))
     return meeting
+
+
+def _queue_reschedule_notice(meeting_id: int) -> None:
+    """Queue the rescheduling e-mail. The change is saved already, so a broker outage is logged, not raised."""
+    from meetings.tasks import send_meeting_rescheduled_notice
+
+    try:
+        send_meeting_rescheduled_notice.delay(meeting_id)
+    except Exception:  # noqa: BLE001 - any broker failure
+        logger.exception("Could not queue the rescheduling notice for meeting %s", meeting_id)
 
 
 @transaction.atomic

@@ -41,6 +41,38 @@ def _send_agenda_published_notice(meeting_id: int) -> int:
         sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients])
         Meeting.objects.filter(pk=meeting.pk).update(agenda_notice_sent_at=timezone.now())
     return sent
+@shared_task(bind=True, acks_late=True, max_retries=20)
+def send_meeting_rescheduled_notice(self, meeting_id: int) -> int:
+    """E-mail the board's current members and the officers with reports on the meeting that it has
+    moved, from what to what. Sends once per rescheduling."""
+    try:
+        return _send_meeting_rescheduled_notice(meeting_id)
+    except OperationalError as exc:
+        if not database_busy(exc):
+            raise
+        raise self.retry(countdown=5)
+
+
+def _send_meeting_rescheduled_notice(meeting_id: int) -> int:
+    from meetings.models import Report
+
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting_id)
+        if meeting.rescheduled_at is None or meeting.status == Meeting.Status.CANCELLED or (
+                meeting.reschedule_notice_sent_at is not None
+                and meeting.reschedule_notice_sent_at >= meeting.rescheduled_at):
+            return 0
+        members = Membership.objects.filter(board=meeting.board, role__in=Membership.MEMBER_ROLES,
+                                            end_date__isnull=True).values_list("person__email", flat=True)
+        officers = Report.objects.filter(agenda_item__meeting=meeting).values_list("author__email", flat=True)
+        recipients = sorted({e for e in [*members, *officers] if e})
+        subject = f"Meeting rescheduled: {meeting}"
+        body = render_to_string("meetings/email/meeting_rescheduled.txt", {"meeting": meeting})
+        sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients])
+        Meeting.objects.filter(pk=meeting.pk).update(reschedule_notice_sent_at=timezone.now())
+    return sent
+
+
 @shared_task(acks_late=True)
 def send_report_returned_notice(report_id: int) -> int:
     """E-mail a report's author that the clerk returned it, with the reason."""

@@ -74,12 +74,20 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        rescheduled_before = meeting.rescheduled_at
         try:
-            services.meeting_update(meeting=meeting, version=form.cleaned_data.get("version"), user=request.user, **data)
+            meeting = services.meeting_update(meeting=meeting, version=form.cleaned_data.get("version"),
+                                              user=request.user, **data)
         except StaleEdit as exc:
             form.add_error(None, str(exc))
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error("urgency_reason" if "urgency_reason" in form.fields else None, message)
         else:
-            messages.success(request, "Meeting details saved.")
+            if meeting.rescheduled_at != rescheduled_before:
+                messages.success(request, "Meeting rescheduled. Members are being notified by e-mail.")
+            else:
+                messages.success(request, "Meeting details saved.")
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "board": meeting.board, "meeting": meeting})
 

@@ -64,6 +64,12 @@ class Meeting(models.Model):
         blank=True, help_text="The Chair's reason for publishing after the five-clear-day deadline."
     )
     cancelled_reason = models.TextField(blank=True)
+    # Set when the date, time or venue changes after the agenda is published: what it was before.
+    rescheduled_at = models.DateTimeField(null=True, blank=True)
+    rescheduled_from_date = models.DateField(null=True, blank=True)
+    rescheduled_from_time = models.TimeField(null=True, blank=True)
+    rescheduled_from_venue = models.CharField(max_length=255, blank=True)
+    reschedule_notice_sent_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
