@@ -173,9 +173,12 @@ class OtherAttendeeForm(forms.Form):
 class DeclarationForm(LockedRefusingMixin, VersionedForm):
     class Meta:
         model = Declaration
-        fields = ["person", "agenda_item", "kind", "text", "action", "interest", "took_part_confirmed"]
-        widgets = {"text": Textarea(attrs={"rows": 2})}
-        labels = {"agenda_item": "Agenda item", "kind": "Kind of interest"}
+        fields = ["person", "agenda_item", "kind", "text", "action", "interest", "took_part_confirmed", "wording"]
+        widgets = {"text": Textarea(attrs={"rows": 2}), "wording": Textarea(attrs={"rows": 3})}
+        labels = {"agenda_item": "Agenda item", "kind": "Kind of interest",
+                  "wording": "Wording in the minutes (leave blank to generate)"}
+        help_texts = {"wording": "The sentence as the minutes record it, if it should read otherwise than the one "
+                                 "Quorum writes from the fields above. The minutes print it exactly as written."}
 
     def __init__(self, *args, meeting=None, members=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -177,6 +177,28 @@ def test_a_declaration_can_be_edited(client, meeting, clerk, member):
     assert response.status_code == 400 and "dispensation" in response.content.decode()
 
 
+def test_the_declaration_form_takes_the_wording_as_minuted_and_the_minutes_print_it(client, meeting, clerk, member):
+    record_present(meeting, member.person)
+    client.force_login(clerk)
+    page = client.get(reverse("meetings:declarations", args=[meeting.pk])).content.decode()
+    assert "Wording in the minutes (leave blank to generate)" in page
+    as_minuted = ("Councillor Jones informed the Committee that, with regard to agenda item 4, (minute 22) her "
+                  "sister is a foster carer. She stayed in the room.")
+    fields = {"person": member.person.pk, "agenda_item": meeting.items.get(position=4).pk,
+              "kind": InterestKind.NON_REGISTRABLE, "text": "her sister is a foster carer",
+              "action": Declaration.Action.STAYED_SILENT}
+    response = client.post(reverse("meetings:declarations", args=[meeting.pk]), {**fields, "wording": as_minuted + "  "})
+    assert response.status_code == 302
+    assert printed_minutes(meeting)["declaration_lines"] == [as_minuted]
+    # Edited back to blank, the minutes write the sentence from the declaration again.
+    declaration = Declaration.objects.get()
+    url = reverse("meetings:declaration_edit", args=[declaration.pk])
+    assert as_minuted in client.get(url).content.decode()
+    assert client.post(url, {**fields, "wording": "", "version": declaration.version}).status_code == 302
+    line = printed_minutes(meeting)["declaration_lines"][0]
+    assert line != as_minuted and "in agenda item 4 (minute 22) in that her sister is a foster carer" in line
+
+
 # Resolutions -------------------------------------------------------------------------------
 
 def test_what_is_noted_under_a_to_note_resolution_is_not_tracked_as_open(meeting, board, clerk):

@@ -202,12 +202,14 @@ def _save_checked_declaration(declaration: Declaration, user) -> None:
 
 @transaction.atomic
 def declaration_add(*, meeting: Meeting, person: Person, agenda_item: AgendaItem, kind: str, text: str,
-                    action: str, user, interest: Interest | None = None, took_part_confirmed: bool = False) -> Declaration:
-    """Record a member's declaration of an interest in an agenda item of this meeting."""
+                    action: str, user, interest: Interest | None = None, took_part_confirmed: bool = False,
+                    wording: str = "") -> Declaration:
+    """Record a member's declaration of an interest in an agenda item of this meeting. `wording`, when
+    given, is the sentence the minutes print instead of the one written from the other fields."""
     _refuse_if_locked(meeting.pk)
     declaration = Declaration(meeting=meeting, person=person, agenda_item=agenda_item, kind=kind,
                               text=text.strip().rstrip("."), action=action, interest=interest,
-                              took_part_confirmed=took_part_confirmed)
+                              took_part_confirmed=took_part_confirmed, wording=wording.strip())
     _save_checked_declaration(declaration, user)
     return declaration
 
@@ -220,6 +222,7 @@ def declaration_update(*, declaration: Declaration, version: int | None, user, *
     for name, value in fields.items():
         setattr(declaration, name, value)
     declaration.text = declaration.text.strip().rstrip(".")
+    declaration.wording = declaration.wording.strip()
     _save_checked_declaration(declaration, user)
     return declaration
 
