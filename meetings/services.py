@@ -102,7 +102,8 @@ def meeting_update(*, meeting: Meeting, version: int | None, user, urgency_reaso
     before = {name: getattr(stored, name) for name in RESCHEDULE_FIELDS}
     for name, value in fields.items():
         setattr(meeting, name, value)
-    rescheduled = meeting.is_published and meeting.status != Meeting.Status.CANCELLED and any(
+    # Only a meeting still to be held moves; a date corrected after it was held is not a rescheduling.
+    rescheduled = meeting.is_published and meeting.status == Meeting.Status.AGENDA_PUBLISHED and any(
         getattr(meeting, name) != before[name] for name in RESCHEDULE_FIELDS)
     if rescheduled:
         if is_late(meeting.date, timezone.localdate(meeting.agenda_published_at)):
