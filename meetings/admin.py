@@ -3,7 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import services
-from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportRevision
+from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportReminderSent, ReportRevision
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -265,3 +265,15 @@ class PackVersionAdmin(admin.ModelAdmin):
 class RenderedSectionAdmin(admin.ModelAdmin):
     list_display = ["label", "key", "page_count", "render_seconds", "created_at"]
     search_fields = ["label", "key"]
+
+
+@admin.register(ReportReminderSent)
+class ReportReminderSentAdmin(admin.ModelAdmin):
+    """"Report due" reminders sent: made only by the reminder task."""
+
+    list_display = ["report", "author", "sent_on", "email"]
+    list_select_related = ["report", "author"]
+    raw_id_fields = ["report", "author"]
+
+    def has_add_permission(self, request):
+        return False

@@ -48,14 +48,15 @@ class AgendaItemForm(VersionedForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "presenter", "paper_status", "carries_response_paper", "is_exempt",
-                  "exempt_paragraph", "exempt_reason"]
+                  "exempt_paragraph", "exempt_reason", "report_due"]
         labels = {
+            "report_due": "Report due by",
             "carries_response_paper": "Its paper is the response to resolutions due back at this meeting",
             "is_exempt": "Exempt from publication (Schedule 12A)",
             "exempt_paragraph": "Schedule 12A paragraph",
             "paper_status": "Paper status",
         }
-        widgets = {"exempt_reason": Textarea(attrs={"rows": 2})}
+        widgets = {"exempt_reason": Textarea(attrs={"rows": 2}), "report_due": DateInput}
 
     def clean(self):
         cleaned = super().clean()

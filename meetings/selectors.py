@@ -147,6 +147,17 @@ def minutes_description(last_held: Meeting | None) -> str:
     return f"Last meeting held on {plain_date(last_held.date)} (for confirmation)"
 
 
+def report_overdue(item: AgendaItem, today: datetime.date) -> bool | None:
+    """Whether the item's report is overdue: its due date has passed and no report on it (of those
+    prefetched as `visible_reports`) has been submitted. None when the reports were not fetched."""
+    if item.report_due is None or item.report_due >= today:
+        return False
+    reports = getattr(item, "visible_reports", None)
+    if reports is None:
+        return None
+    return not any(r.status != Report.Status.DRAFT for r in reports)
+
+
 def agenda_as_shown(meeting: Meeting, items, *, public: bool, now: datetime.datetime | None = None) -> list:
     """The items as an agenda (page, front sheet, pack cover) shows them to this reader.
 
@@ -159,8 +170,10 @@ def agenda_as_shown(meeting: Meeting, items, *, public: bool, now: datetime.date
     last = None
     if any(item.kind == AgendaItem.Kind.MINUTES for item in items):
         last = last_meeting_held(meeting, now)
+    today = timezone.localdate(now) if now else timezone.localdate()
     for item in items:
         item.shown_description, item.shown_presenter = item.description, item.presenter
+        item.report_overdue = report_overdue(item, today)
         if item.kind == AgendaItem.Kind.MINUTES:
             item.shown_description = minutes_description(last)
         if public and item.is_exempt:

@@ -1,14 +1,17 @@
 """Celery tasks of the meetings app. Each takes ids and is safe to run twice."""
+import datetime
+
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import OperationalError, transaction
+from django.core.mail import EmailMessage, send_mass_mail
+from django.db import IntegrityError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from boards.models import Membership
 from core.concurrency import database_busy
-from meetings.models import Meeting
+from core.formats import plain_date
+from meetings.models import Meeting, Report, ReportReminderSent
 
 
 @shared_task(bind=True, acks_late=True, max_retries=20)
@@ -87,3 +90,48 @@ def send_report_returned_notice(report_id: int) -> int:
 
 
 from meetings.pack.tasks import pack_render  # noqa: E402,F401  (Celery autodiscovery looks here)
+
+
+def report_due_reminders_send(*, today=None) -> int:
+    """E-mail the author of every draft report whose agenda item's report is due within
+    settings.REPORT_DUE_REMINDER_DAYS days, or overdue: one e-mail per author per report per day,
+    never a second the same day (the unique row is claimed first, so a second run skips it).
+    Submitted, approved and published reports get none; nor do items of cancelled meetings.
+    Returns the number of e-mails sent."""
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=settings.REPORT_DUE_REMINDER_DAYS)
+    reports = (
+        Report.objects.filter(status=Report.Status.DRAFT, agenda_item__report_due__isnull=False,
+                              agenda_item__report_due__lte=horizon)
+        .exclude(agenda_item__meeting__status=Meeting.Status.CANCELLED)
+        .select_related("author", "board", "agenda_item", "agenda_item__meeting")
+        .order_by("pk")
+    )
+    sent = 0
+    for report in reports:
+        email = report.author.email
+        if not email:
+            continue
+        due = report.agenda_item.report_due
+        overdue = due < today
+        try:
+            with transaction.atomic():
+                ReportReminderSent.objects.create(report=report, author=report.author, sent_on=today, email=email)
+                body = render_to_string("meetings/email/report_due_reminder.txt", {
+                    "report": report, "item": report.agenda_item, "meeting": report.agenda_item.meeting,
+                    "due": plain_date(due), "overdue": overdue,
+                    "site_url": getattr(settings, "QUORUM_SITE_URL", ""),
+                })
+                state = "is overdue" if overdue else f"is due by {plain_date(due)}"
+                subject = f"Quorum: your report “{report.title}” {state}"
+                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email]).send()
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent
+
+
+@shared_task(acks_late=True)
+def send_report_due_reminders() -> int:
+    """Beat task (daily): remind authors of draft reports that are due soon or overdue."""
+    return report_due_reminders_send()

@@ -186,7 +186,11 @@ CELERY_TIMEZONE = TIME_ZONE
 # Reminders to action leads go out each morning (a lead never gets the same reminder twice a day).
 CELERY_BEAT_SCHEDULE = {
     "actions-reminders": {"task": "actions.tasks.send_action_reminders", "schedule": crontab(hour=7, minute=30)},
+    "report-due-reminders": {"task": "meetings.tasks.send_report_due_reminders", "schedule": crontab(hour=7, minute=40)},
 }
+# Reports: the author of a draft report is reminded daily from this many days before its agenda
+# item's "report due by" date, and every day once it is overdue, until it is submitted.
+REPORT_DUE_REMINDER_DAYS = envint("REPORT_DUE_REMINDER_DAYS", 3)
 # Action plans: an action with no update this many days before the next meeting is flagged.
 ACTIONS_NO_UPDATE_DAYS = envint("ACTIONS_NO_UPDATE_DAYS", 28)
 

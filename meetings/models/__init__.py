@@ -1,5 +1,5 @@
 from .agenda import AgendaItem, ExemptParagraph, Meeting, MeetingQuerySet, PaperStatus
-from .reports import Attachment, Report, ReportQuerySet, ReportRevision, ReportSection
+from .reports import Attachment, Report, ReportQuerySet, ReportReminderSent, ReportRevision, ReportSection
 
 __all__ = [
     "AgendaItem",
@@ -10,6 +10,7 @@ __all__ = [
     "PaperStatus",
     "Report",
     "ReportQuerySet",
+    "ReportReminderSent",
     "ReportRevision",
     "ReportSection",
 ]

@@ -131,6 +131,11 @@ class AgendaItem(models.Model):
     carries_response_paper = models.BooleanField(
         "its paper is the response to resolutions", default=False,
         help_text="The pack files the “Response to Resolutions” paper for this meeting under this item.")
+    # The date by which the item's report is due to the clerk; its author is reminded by e-mail
+    # from a few days before (settings.REPORT_DUE_REMINDER_DAYS) and daily once it is overdue.
+    report_due = models.DateField(
+        "report due by", null=True, blank=True,
+        help_text="The author is reminded by e-mail until the report is submitted.")
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()

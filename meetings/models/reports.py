@@ -243,3 +243,18 @@ class Attachment(models.Model):
     def not_accessible(self) -> bool:
         """A PDF without tags: flagged to the author and the clerk (the regulations expect tags)."""
         return self.kind == self.Kind.PDF and self.pdf_tagged is False
+
+
+class ReportReminderSent(models.Model):
+    """One row per report, author and day a "report due" reminder went out: never two the same day."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reminders_sent")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    email = models.EmailField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "author", "sent_on"], name="one_report_reminder_a_day")]
+
+    def __str__(self):
+        return f"Reminder for {self.report} on {self.sent_on}"
