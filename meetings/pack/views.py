@@ -1,6 +1,7 @@
 """Pack pages: publish, the status line the meeting page polls, downloads. Rules decide access."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -23,7 +24,11 @@ def panel_context(meeting: Meeting, user, with_staleness: bool = True) -> dict:
     status line fetches it straight after the page loads (`needs_staleness`).
     """
     can_publish = user.has_perm("meetings.publish_pack", meeting)
-    packs = {(p.kind, p.variant): p for p in Pack.objects.filter(meeting=meeting).select_related("current_version")}
+    pack_query = Pack.objects.filter(meeting=meeting).select_related("current_version")
+    if can_publish:  # the clerk sees every earlier version: read them for all packs in one query
+        pack_query = pack_query.prefetch_related(
+            Prefetch("versions", queryset=PackVersion.objects.order_by("-number"), to_attr="newest_first"))
+    packs = {(p.kind, p.variant): p for p in pack_query}
     rows = []
     for kind in (Pack.Kind.MAIN, Pack.Kind.SUPPLEMENTARY):
         for variant in (Pack.Variant.MEMBERS, Pack.Variant.PUBLIC):
@@ -35,7 +40,7 @@ def panel_context(meeting: Meeting, user, with_staleness: bool = True) -> dict:
             check = can_publish and not pack.busy and pack.current_version is not None
             stale = services.pack_staleness(pack) if check and with_staleness else []
             # The clerk sees every earlier version, newest first, each with when it was built.
-            earlier = (list(pack.versions.exclude(pk=pack.current_version_id).order_by("-number"))
+            earlier = ([v for v in pack.newest_first if v.pk != pack.current_version_id]
                        if can_publish else [])
             rows.append({"pack": pack, "stale": stale, "unchecked": check and not with_staleness,
                          "earlier": earlier})
