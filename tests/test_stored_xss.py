@@ -86,6 +86,7 @@ def test_script_posted_through_the_admin_never_reaches_a_logged_out_reader(clien
     data = {k: v for k, v in form.data.items() if k != "csrfmiddlewaretoken"}
     data["background"] = [ATTACK]
     data["financial"] = [ATTACK]
+    data["revision_note"] = ["Background and financial sections updated"]  # the report is published
     data["_save"] = ["Save"]
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
