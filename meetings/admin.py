@@ -122,6 +122,14 @@ class ReportRevisionAdmin(admin.ModelAdmin):
 class AttachmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "report", "kind", "size"]
 
+    # As on the report's inline: a published report's appendices change only on the report's page,
+    # where the change needs a revision note and is recorded.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and _published(obj.report))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and _published(obj.report))
+
 
 # Attendance, declarations, minutes and resolutions -------------------------------------------
 from meetings.models.minutes import (  # noqa: E402

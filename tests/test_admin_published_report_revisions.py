@@ -7,7 +7,7 @@ from meetings.models import Report, ReportRevision
 from meetings.pack.models import Pack
 from meetings.pack.services import pack_build, pack_staleness
 
-from .factories_pack import pack_meeting
+from .factories_pack import add_appendix, appendix_pdf, pack_meeting
 
 
 @pytest.fixture
@@ -101,3 +101,19 @@ def test_admin_cannot_change_a_published_reports_appendices_silently(client, adm
     response, _ = _admin_form_data(client, report)
     (inline,) = response.context["inline_admin_formsets"]
     assert not inline.has_add_permission and not inline.has_change_permission and not inline.has_delete_permission
+
+
+
+def test_a_published_reports_appendix_cannot_be_changed_or_deleted_in_the_admin(client, published, admin_user):
+    """Past the report's own page, an appendix would change a public paper with no revision recorded."""
+    meeting, report = published
+    attachment = add_appendix(report, "Guidance", appendix_pdf("ADMINAPPX"))
+    client.force_login(admin_user)
+    change = reverse("admin:meetings_attachment_change", args=[attachment.pk])
+    client.post(change, {"title": "Quietly swapped", "report": report.pk, "kind": "pdf", "position": 1})
+    attachment.refresh_from_db()
+    assert attachment.title == "Guidance"
+    assert 'name="_save"' not in client.get(change).content.decode()  # shown read-only, no Save button
+    response = client.post(reverse("admin:meetings_attachment_delete", args=[attachment.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert report.attachments.filter(pk=attachment.pk).exists()
