@@ -57,8 +57,29 @@ def test_meeting_page_shows_out_of_date_to_the_clerk(published, clerk, client):
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Publish pack" in page
     # The meeting page asks for the (costlier) staleness check as soon as it has loaded.
-    status_url = reverse("meetings:pack_status", args=[meeting.pk])
+    status_url = reverse("meetings:pack_status", args=[meeting.pk]) + "?staleness=1"
     assert f'hx-get="{status_url}" hx-trigger="load"' in page
     status = client.get(status_url).content.decode()
     assert "Out of date." in status
     assert "Report “Business in the Community - RISE Update” edited (item 4)" in status
+
+
+def test_the_two_second_poll_while_a_pack_builds_does_not_rebuild_papers_to_check_staleness(
+        published, clerk, client, monkeypatch):
+    """Staleness rebuilds every paper's sources: the busy poll leaves it to the one check after the build."""
+    from meetings.pack import services as pack_services
+
+    meeting, pack = published
+    Pack.objects.filter(meeting=meeting, variant=Pack.Variant.PUBLIC).delete()
+    public = Pack.objects.create(meeting=meeting, variant=Pack.Variant.PUBLIC, kind=pack.kind, state=Pack.State.QUEUED)
+    assert public.busy and not Pack.objects.get(pk=pack.pk).busy
+    checked = []
+    real = pack_services.pack_staleness
+    monkeypatch.setattr(pack_services, "pack_staleness", lambda p: checked.append(p.pk) or real(p))
+    client.force_login(clerk)
+    status_url = reverse("meetings:pack_status", args=[meeting.pk])
+    poll = client.get(status_url).content.decode()
+    assert 'hx-trigger="every 2s"' in poll  # still polling while the public pack builds
+    assert checked == []
+    client.get(status_url + "?staleness=1")
+    assert checked == [pack.pk]

@@ -140,7 +140,7 @@ def _status(client, user, meeting):
         client.logout()
     else:
         client.force_login(user)
-    response = client.get(reverse("meetings:pack_status", args=[meeting.pk]))
+    response = client.get(reverse("meetings:pack_status", args=[meeting.pk]) + "?staleness=1")
     assert response.status_code == 200
     return " ".join(response.content.decode().split())
 

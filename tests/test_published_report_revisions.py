@@ -84,7 +84,7 @@ def test_revision_flips_the_pack_out_of_date(client, published, clerk):
     client.post(reverse("meetings:report_edit", args=[report.pk]), _edit_data(
         report, background="<p>New figures for 2030.</p>", revision_note="New figures."))
     assert pack_staleness(pack) == ["Report “Reducing Offending Behaviour” edited (item 5)"]
-    status = client.get(reverse("meetings:pack_status", args=[meeting.pk])).content.decode()
+    status = client.get(reverse("meetings:pack_status", args=[meeting.pk]) + "?staleness=1").content.decode()
     assert "Out of date." in status
     assert "Report “Reducing Offending Behaviour” edited (item 5)" in status
 

@@ -79,7 +79,11 @@ def pack_publish_supplementary(request, pk):
 def pack_status(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
     _require(request.user, "meetings.view_meeting", meeting)
-    return render(request, "meetings/pack/_pack_status.html", panel_context(meeting, request.user))
+    # The two-second poll while a pack builds leaves staleness out (it rebuilds every paper's
+    # sources); the status line asks for it once, with ?staleness=1, when nothing is building.
+    with_staleness = request.GET.get("staleness") == "1"
+    return render(request, "meetings/pack/_pack_status.html",
+                  panel_context(meeting, request.user, with_staleness=with_staleness))
 
 
 def _file_response(version: PackVersion, filename: str):
