@@ -48,7 +48,7 @@ def test_clerk_builds_and_publishes_an_agenda(page, board, clerk):
     meeting = Meeting.objects.get(date=meeting_date)
     assert list(meeting.items.order_by("position").values_list("title", flat=True)) == [
         "Apologies for absence", "Declarations of interests", "Fostering annual report", "Minutes",
-        "Residential contract award",
+        "Exclusion of the public", "Residential contract award",  # the standard item before the first exempt one
     ]
     # Focus stays on the moved item's buttons for the next key press.
     assert page.evaluate("document.activeElement.textContent").startswith("Move up “Fostering annual report”")
