@@ -75,6 +75,10 @@ def test_status_partial_polls_while_rendering_and_stops_when_ready(meeting, clie
     assert "rendering, section 4 of 9" in html
     Pack.objects.filter(meeting=meeting).update(state="ready")
     html = client.get(f"/meetings/{meeting.pk}/pack/status/").content.decode()
+    assert "every 2s" not in html  # the poll stops; it asks once for the staleness check
+    assert f'hx-get="/meetings/{meeting.pk}/pack/status/?staleness=1" hx-trigger="load"' in html
+    assert "ready" in html
+    html = client.get(f"/meetings/{meeting.pk}/pack/status/?staleness=1").content.decode()
     assert "hx-trigger" not in html
     assert "ready" in html
 
