@@ -70,6 +70,8 @@ def assert_accessible(page):
     """axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no violations on the current page, and
     the Content-Security-Policy blocked nothing on the pages visited so far."""
     assert_no_csp_violations(page)
+    # A click that navigates may still be loading the next page: axe goes into the page that is there.
+    page.wait_for_load_state("load")
     # From our static files, as the policy allows (an inline copy would itself be blocked).
     page.add_script_tag(url="/static/vendor/axe.min.js")
     result = page.evaluate(
