@@ -38,8 +38,12 @@ static:
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
 	cp node_modules/sortablejs/Sortable.min.js static/vendor/
-	cp node_modules/trix/dist/trix.umd.min.js node_modules/trix/dist/trix.css static/vendor/
+	# The report editor (Tiptap/ProseMirror, MIT) bundled from assets/ into one file: no CDN, no inline script.
+	node_modules/.bin/esbuild assets/report_editor.js --bundle --minify --format=iife --target=es2019 --legal-comments=eof --log-level=warning --outfile=static/vendor/report-editor.js
 	cp node_modules/axe-core/axe.min.js static/vendor/
+	mkdir -p static/vendor/pdfjs/standard_fonts
+	cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs static/vendor/pdfjs/
+	cp -r node_modules/pdfjs-dist/standard_fonts/. static/vendor/pdfjs/standard_fonts/
 
 demo:
 	$(BIN)/python manage.py migrate --noinput
@@ -57,11 +61,13 @@ test: install-test
 	@pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432"; exit 1; }
 	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis is not running on 127.0.0.1:6379"; exit 1; }
 	mkdir -p var/test
+	$(BIN)/lint-imports
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The fast lane for a developer's own loop: no browser, no real worker.
 test-fast: install-test
+	$(BIN)/lint-imports
 	mkdir -p var/test
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(BIN)/python -m pytest -m "not browser and not worker" -q $(PYTEST_ARGS)

@@ -4,17 +4,46 @@ reference (shared/reference/001_…txt, the appendix to the report of 5 November
 `load_demo(board)` is idempotent: it creates the plan once and leaves it alone afterwards.
 Where the reference says "Completed", the action is marked complete (which sets it Blue) with
 that progress entry, dated as at the report (5 November 2012).
+
+Everything is recorded as it would have been in 2013, never on the day the loader runs: the clerk
+enters the plan on ENTERED_ON (before the board's 23 September 2013 meeting), and in October 2013
+the leads who have log-ins rate their own actions, each update quoting what the item 6 report of
+18 November 2013 (shared/reference/000_…txt, section 1) says of that work. So the History, the
+plan's "since the board met" and the pack's frozen plan name the leads and 2013 dates.
 """
 import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
 
 from actions.models import Action, Plan
 from actions.services import action_create, action_progress_add, plan_create, section_create
 from boards import demo
 from boards.models import Board
+from core.audit import recorded_at
 
 PLAN_TITLE = "Child Sexual Exploitation Multi-Agency Action Plan"
 PLAN_PERIOD = "2012–14"
 REPORT_DATE = datetime.date(2012, 11, 5)
+LONDON = ZoneInfo("Europe/London")
+ENTERED_ON = datetime.datetime(2013, 9, 2, 10, 0, tzinfo=LONDON)
+
+# Updates made by the leads themselves before the 18 November 2013 meeting:
+# (action reference, lead key, when, RAG, progress text from the item 6 report, reason for the RAG).
+UPDATES_2013 = [
+    ("2.1", "hillier", datetime.datetime(2013, 10, 14, 9, 30, tzinfo=LONDON), "green",
+     "Since 1 April 2013 strategy meetings for CSE use the University of Bedfordshire data collection "
+     "document; Nottinghamshire Police have used it since 1 July 2013. It will provide the data to scope "
+     "and monitor the extent of CSE within Nottinghamshire.", ""),
+    ("3.1", "hillier", datetime.datetime(2013, 10, 14, 9, 45, tzinfo=LONDON), "green",
+     "The ACPO Action Plan (2013) is published; the cross-authority group now drives its recommendations "
+     "with those of the National Action Plan (2011) and the OCC report (2012).", ""),
+    ("2.2", "tjohnson", datetime.datetime(2013, 10, 21, 14, 0, tzinfo=LONDON), "amber",
+     "The CSECAG report for co-located CSE teams was presented to the City Operational Management Group on "
+     "4 July 2013. A stepped approach: a virtual team first, of professionals actively involved in CSE "
+     "investigations; the commissioning of a local authority CSE coordinator will be progressed shortly.",
+     "A virtual team first; the co-located team is not yet in place."),
+]
 
 ORGANISATIONS = {
     # name: short name as the plan prints it
@@ -149,21 +178,37 @@ def load_demo(board: Board) -> None:
     people = _leads(board)
     if Plan.objects.filter(board=board, title=PLAN_TITLE).exists():
         return
-    plan = plan_create(board=board, title=PLAN_TITLE, period=PLAN_PERIOD, user=None,
+    # The board's clerk enters the plan (the loader acts as nobody where the board has no clerk log-in).
+    clerk = get_user_model().objects.filter(person__pk=getattr(board.clerk, "pk", None)).first()
+    if clerk is not None and not clerk.has_perm("actions.add_plan", board):
+        clerk = None
+    with recorded_at(ENTERED_ON, user=clerk):
+        plan = _enter_plan(board, orgs, people, clerk)
+    for reference, lead, when, rag, text, reason in UPDATES_2013:
+        action = Action.objects.get(plan=plan, reference=reference)
+        with recorded_at(when, user=people[lead].user):
+            action_progress_add(action=action, user=people[lead].user, text=text, rag=rag, reason=reason,
+                                at=when)
+
+
+def _enter_plan(board, orgs, people, clerk):
+    plan = plan_create(board=board, title=PLAN_TITLE, period=PLAN_PERIOD, user=clerk,
                        partner_organisations=[orgs[n] for n in PARTNERS])
     for title, numbered, heading, statement, actions in SECTIONS:
         section = section_create(plan=plan, title=title, numbered=numbered, responsibility_heading=heading,
-                                 responsibility_text=statement, user=None)
+                                 responsibility_text=statement, user=clerk)
         for spec in actions:
             timescale = spec.get("timescale")
             action = action_create(
-                section=section, user=None, text=spec["text"],
+                section=section, user=clerk, text=spec["text"],
                 lead_person=people.get(spec.get("lead")), lead_group=spec.get("group", ""),
                 timescale_date=timescale if isinstance(timescale, datetime.date) else None,
                 timescale_text=timescale if isinstance(timescale, str) else "",
             )
             for sub_text in spec.get("subs", []):
-                action_create(section=section, parent=action, user=None, text=sub_text)
+                action_create(section=section, parent=action, user=clerk, text=sub_text)
             if spec.get("completed"):
-                action_progress_add(action=Action.objects.get(pk=action.pk), user=None, text="Completed",
-                                    complete=True, date=REPORT_DATE)
+                # As the reference reports it: completed by 5 November 2012, recorded when entered.
+                action_progress_add(action=Action.objects.get(pk=action.pk), user=clerk, text="Completed",
+                                    complete=True, date=REPORT_DATE, at=ENTERED_ON)
+    return plan

@@ -13,7 +13,7 @@ class ProgressForm(forms.Form):
 
     text = forms.CharField(
         label="Progress update", required=False, widget=Textarea(attrs={"rows": 3}),
-        help_text="What has happened since the last update. It is dated today and shown newest first.",
+        help_text="What has happened since the last update. It is dated today unless you give the date it happened below; shown newest first.",
     )
     rag = forms.ChoiceField(label="RAG rating", choices=Rag.choices, required=False)
     reason = forms.CharField(
@@ -21,7 +21,19 @@ class ProgressForm(forms.Form):
         help_text="Recorded in the RAG history. If left blank, the progress update is recorded as the reason.",
     )
     complete = forms.BooleanField(label="Mark the action complete (sets the rating to Blue)", required=False)
+    date = forms.DateField(
+        label="Date it happened (optional)", required=False, widget=DateInput,
+        help_text="Leave blank for today. An earlier date back-dates the update; the day you enter it is kept too.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_date(self):
+        from django.utils import timezone
+
+        day = self.cleaned_data.get("date")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("The date it happened cannot be in the future.")
+        return day
 
     def __init__(self, *args, action: Action, autofocus: bool = False, **kwargs):
         self.action = action
@@ -144,3 +156,21 @@ class AgendaPlanForm(forms.Form):
             .select_related("meeting").order_by("meeting__date", "position")
         )
         self.fields["agenda_item"].label_from_instance = lambda i: f"{plain_date(i.meeting.date)} – item {i.number}: {i.title}"
+
+
+class ProgressCorrectionForm(forms.Form):
+    """Correct a mistaken progress entry, or withdraw it; either way with a reason."""
+
+    date = forms.DateField(label="Date it happened", widget=DateInput)
+    text = forms.CharField(label="Progress update", widget=Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label="Reason for the correction or withdrawal", max_length=255, required=False,
+                             help_text="Needed to correct or withdraw the entry; kept in its History.")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_date(self):
+        from django.utils import timezone
+
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date it happened cannot be in the future.")
+        return day

@@ -156,7 +156,7 @@ class Action(models.Model):
     # cannot lose a resolution anyway; in draft minutes the clerk is told which actions cite the
     # resolution and unlinks them first, rather than the link vanishing without a trace.
     resolution = models.ForeignKey(
-        "meetings.Resolution", null=True, blank=True, on_delete=models.PROTECT, related_name="actions",
+        "minutes.Resolution", null=True, blank=True, on_delete=models.PROTECT, related_name="actions",
         help_text="The board's resolution that created this action.",
     )
     resolution_reference = models.CharField(
@@ -249,16 +249,29 @@ class Action(models.Model):
         return self.last_update_on is None or self.last_update_on < window_start
 
 
+class StandingUpdateManager(models.Manager):
+    """Entries that stand: a withdrawn entry stays on record (and in History) but is read nowhere else."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class ProgressUpdate(models.Model):
-    """A dated entry under "Progress to date". Shown newest first."""
+    """A dated entry under "Progress to date". Shown newest first. `date` is when it happened (it
+    may be back-dated); `created_at` when it was entered: both are kept."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_updates")
-    date = models.DateField(default=timezone.localdate)
+    date = models.DateField("date it happened", default=timezone.localdate)
     text = models.TextField("progress")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("entered", default=timezone.now)
+    reason = models.CharField(max_length=255, blank=True, help_text="Why it was last corrected or withdrawn.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
+    objects = StandingUpdateManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]
@@ -294,6 +307,8 @@ class ReminderSent(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
     action_count = models.PositiveIntegerField(default=0)
     email = models.EmailField()
+    actions = models.ManyToManyField("Action", blank=True, related_name="reminders",
+                                     help_text="The actions the e-mail named.")
 
     class Meta:
         ordering = ["-sent_at"]

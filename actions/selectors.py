@@ -102,15 +102,18 @@ def plan_tree(plan, today=None, with_progress=True):
     return sections, ordered
 
 
-def changes_since_last_meeting(plan, actions):
-    """(date of the last meeting or None, RAG changes since, actions with a progress update since)."""
+def changes_since_last_meeting(plan, actions, until=None):
+    """(date of the last meeting or None, RAG changes since (up to `until`, a datetime, if given),
+    actions with a progress update since)."""
     since = getattr(plan, "last_meeting_date", None)
     if since is None:
         return None, [], []
     start = timezone.make_aware(datetime.datetime.combine(since + datetime.timedelta(days=1), datetime.time.min))
+    changes = RagChange.objects.filter(action__plan=plan, changed_at__gte=start)
+    if until is not None:
+        changes = changes.filter(changed_at__lte=until)
     changes = list(
-        RagChange.objects.filter(action__plan=plan, changed_at__gte=start)
-        .select_related("action", "changed_by")
+        changes.select_related("action", "changed_by")
         .order_by("-changed_at", "-pk")[:200]
     )
     updated = [a for a in actions if a.last_update_on and a.last_update_on > since]
@@ -188,14 +191,15 @@ def actions_needing_update(today=None, board=None):
     return by_lead
 
 
-def plan_snapshot_rows(plan, today=None) -> dict:
-    """The plan as plain data: everything the pack prints, nothing that can change later."""
-    today = today or timezone.localdate()
+def plan_snapshot_rows(plan, today=None, at=None) -> dict:
+    """The plan as plain data: everything the pack prints, nothing that can change later.
+    `at` is the moment it stands as at (default now): nothing recorded after it is shown."""
+    now = timezone.localtime(at) if at else timezone.localtime()
+    today = today or now.date()
     plan = plan_with_meetings(plan.pk, today=today)
     sections, actions = plan_tree(plan, today=today)
     summary = rag_summary(actions)
-    since, changes, updated = changes_since_last_meeting(plan, actions)
-    now = timezone.localtime()
+    since, changes, updated = changes_since_last_meeting(plan, actions, until=now)
 
     def action_row(a):
         return {
@@ -275,7 +279,7 @@ class LinkedResolution:
 
 
 def _board_resolutions(board_id, include_pk=None):
-    from meetings.models import Resolution
+    from minutes.models import Resolution
 
     wanted = Q(confirms__isnull=True)  # "confirmed the minutes of …" creates no action
     if include_pk:
@@ -293,7 +297,7 @@ def resolution_choices(board, user, include_pk=None):
     from django.utils.text import Truncator
 
     from actions.rules import resolution_is_exempt
-    from meetings.minutes_selectors import minute_resolutions
+    from minutes.selectors import minute_resolutions
 
     queryset = _board_resolutions(board.pk, include_pk)
     by_minute = {}
@@ -317,14 +321,14 @@ def resolution_choices(board, user, include_pk=None):
 def linked_resolution(action, user) -> LinkedResolution | None:
     """The resolution that created the action, as this reader may see it (None if not linked).
     Expects `selectors.action_detail`'s joins; one query for the resolution's number."""
-    from meetings.minutes_selectors import _labels_for
+    from minutes.selectors import labels_for
 
     resolution = action.resolution if action.resolution_id else None
     if resolution is None:
         return None
     readable = user.has_perm("actions.read_linked_resolution", resolution)
     return LinkedResolution(
-        resolution=resolution, label=_labels_for([resolution])[resolution.pk],
+        resolution=resolution, label=labels_for([resolution])[resolution.pk],
         minute_number=resolution.minute.number, meeting_date=resolution.minute.meeting.date,
         text=resolution.text if readable else "", readable=readable,
         can_open=readable and user.has_perm("meetings.view_resolutions", resolution.minute.meeting),

@@ -247,12 +247,13 @@ def _rag_change(action: Action, to_rag: str, reason: str, user, when) -> RagChan
 @transaction.atomic
 def action_progress_add(*, action: Action, user, text: str = "", rag: str | None = None, reason: str = "",
                         complete: bool = False, date: datetime.date | None = None,
-                        version=UNCHECKED) -> ProgressUpdate | None:
+                        version=UNCHECKED, at: datetime.datetime | None = None) -> ProgressUpdate | None:
     """What the officer's one form does: add a dated progress update and/or set the RAG rating.
 
     Marking the action complete sets Blue; setting Blue marks it complete; moving it off Blue
     reopens it. Every RAG change is recorded with who, when, from, to and why (the reason given,
     or else the update's text). Refuses users who neither lead the action nor edit the plan.
+    `at` is when the update was made, for loaders entering an earlier record (default: now).
     """
     _require(user, "actions.update_action", action)
     claim_version(action, version)
@@ -267,11 +268,11 @@ def action_progress_add(*, action: Action, user, text: str = "", rag: str | None
         raise ValidationError({"rag": "Choose Red, Amber, Green or Blue."})
     if not text and rag == action.rag and not (complete and not action.is_complete):
         raise ValidationError("Write a progress update or change the RAG rating.")
-    now = timezone.now()
+    now = at or timezone.now()
     update = None
     if text:
         update = ProgressUpdate.objects.create(action=action, text=text, author=user,
-                                               date=date or timezone.localdate(), created_at=now)
+                                               date=date or timezone.localdate(now), created_at=now)
         action.last_update_on = max(filter(None, [action.last_update_on, update.date]))
     _rag_change(action, rag, reason or text, user, now)
     if action.rag == Rag.BLUE:
@@ -285,14 +286,17 @@ def action_progress_add(*, action: Action, user, text: str = "", rag: str | None
 # Snapshots -----------------------------------------------------------------------------------
 
 @transaction.atomic
-def plan_snapshot_create(*, plan: Plan, user, agenda_item=None, today: datetime.date | None = None) -> PlanSnapshot:
-    """Freeze the plan as it stands into rows a pack can print: later updates never change it."""
+def plan_snapshot_create(*, plan: Plan, user, agenda_item=None, today: datetime.date | None = None,
+                         at: datetime.datetime | None = None) -> PlanSnapshot:
+    """Freeze the plan as it stands into rows a pack can print: later updates never change it.
+    `at` dates the snapshot (default now; a loader entering an earlier pack gives that time)."""
     from actions.selectors import plan_snapshot_rows
 
-    rows = plan_snapshot_rows(plan, today=today)
+    at = at or timezone.now()
+    rows = plan_snapshot_rows(plan, today=today or timezone.localdate(at), at=at)
     digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
     return PlanSnapshot.objects.create(
-        plan=plan, agenda_item=agenda_item, rows=rows, content_hash=digest,
+        plan=plan, agenda_item=agenda_item, rows=rows, content_hash=digest, created_at=at,
         created_by=user if user is not None and user.is_authenticated else None,
     )
 

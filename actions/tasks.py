@@ -28,7 +28,9 @@ def reminders_send(*, board=None, today=None) -> int:
         try:
             with transaction.atomic():
                 # The unique (person, day) row is claimed first: a concurrent run fails here and skips.
-                ReminderSent.objects.create(person=person, sent_on=today, action_count=len(actions), email=email)
+                reminder = ReminderSent.objects.create(person=person, sent_on=today, action_count=len(actions),
+                                                       email=email)
+                reminder.actions.set(actions)
                 boards = {}
                 for a in actions:
                     boards.setdefault(a.plan.board, []).append(a)

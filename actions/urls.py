@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from actions import views
+from actions import progress_views, reimport_views, views
 
 app_name = "actions"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/<slug:slug>/", views.plan_import, name="plan_import"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("<int:pk>/reimport/", reimport_views.plan_reimport, name="plan_reimport"),
     path("<int:pk>/history/", views.plan_history, name="plan_history"),
     re_path(r"^(?P<pk>\d+)/export\.(?P<fmt>xlsx|csv)$", views.plan_export, name="plan_export"),
     path("<int:pk>/snapshot/", views.plan_snapshot, name="plan_snapshot"),
@@ -29,4 +30,5 @@ urlpatterns = [
     re_path(r"^actions/(?P<pk>\d+)/move/(?P<direction>up|down)/$", views.action_move, name="action_move"),
     path("actions/<int:pk>/delete/", views.action_delete, name="action_delete"),
     path("actions/<int:pk>/history/", views.action_history, name="action_history"),
+    path("progress/<int:pk>/correct/", progress_views.progress_correct, name="progress_correct"),
 ]

@@ -1,5 +1,6 @@
 """Action plan pages. Views parse and respond; the services hold the rules; `rules` decides who."""
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from actions import selectors, services, spreadsheets
 from actions.forms import ActionForm, AgendaPlanForm, ImportForm, PlanForm, ProgressForm, SectionForm
-from actions.models import Action, Plan, PlanSnapshot, Rag, Section
+from actions.models import Action, Plan, PlanSnapshot, ProgressUpdate, Rag, ReminderSent, Section
 from actions.tasks import reminders_send
 from boards.access import board_ids_for, is_admin
 from boards.models import Board
@@ -95,6 +96,30 @@ def plan_edit(request, pk):
 
 
 @login_required
+def _rag_filter(request):
+    """The RAG rating chosen from the summary (`?rag=red`, `?rag=none` for not rated), or None."""
+    value = request.GET.get("rag")
+    if value == "none":
+        return ""
+    return value if value in Rag.values and value else None
+
+
+def _only_rated(sections, rag):
+    """The sections and actions with that rating; a numbered action stays (as context) when one
+    of its sub-actions has it. Sections left empty are dropped."""
+    kept = []
+    for section in sections:
+        tops = []
+        for action in section.top_actions:
+            action.subs = [sub for sub in action.subs if sub.rag == rag]
+            if action.rag == rag or action.subs:
+                tops.append(action)
+        if tops:
+            section.top_actions = tops
+            kept.append(section)
+    return kept
+
+
 def plan_detail(request, pk):
     today = timezone.localdate()
     try:
@@ -110,10 +135,16 @@ def plan_detail(request, pk):
             (a.lead_person_id and a.lead_person.user_id == request.user.pk)
             or (a.parent_id and a.parent.lead_person_id and a.parent.lead_person.user_id == request.user.pk)
         )
+    chosen = _rag_filter(request)
+    summary = selectors.rag_summary(actions)
+    if chosen is not None:
+        sections = _only_rated(sections, chosen)
     return render(request, "actions/plan_detail.html", {
         "plan": plan,
         "sections": sections,
-        "summary": selectors.rag_summary(actions),
+        "summary": summary,
+        "chosen_rag": None if chosen is None else (Rag(chosen).label if chosen else "Not rated"),
+        "chosen_value": None if chosen is None else (chosen or "none"),
         "since": since,
         "rag_changes": rag_changes,
         "updated": updated,
@@ -214,9 +245,24 @@ def plan_attach_agenda(request, pk):
 
 
 @login_required
-@require_POST
 def plan_reminders(request, pk):
+    """GET: who would be reminded now and for which actions, and the reminders already sent for
+    the board. POST: send them ("Send reminders now")."""
     plan = _plan_for(request, pk, "actions.send_reminders")
+    if request.method != "POST":
+        today = timezone.localdate()
+        due = selectors.actions_needing_update(today=today, board=plan.board)
+        reminded_today = set(ReminderSent.objects.filter(sent_on=today, person__in=list(due))
+                             .values_list("person_id", flat=True))
+        preview = [{"person": person, "email": person.email or (person.user.email if person.user_id else ""),
+                    "actions": actions, "already": person.pk in reminded_today} for person, actions in due.items()]
+        sent = (ReminderSent.objects.filter(actions__plan__board=plan.board).distinct()
+                .select_related("person").prefetch_related(
+                    Prefetch("actions", queryset=Action.objects.filter(plan__board=plan.board)
+                             .select_related("plan").only("id", "reference", "text", "plan__title", "plan_id")))
+                .order_by("-sent_at")[:200])
+        return render(request, "actions/plan_reminders.html",
+                      {"plan": plan, "preview": preview, "sent": sent, "today": today})
     sent = reminders_send(board=plan.board)
     if sent:
         messages.success(request, f"Reminders sent to {sent} lead{'s' if sent != 1 else ''}.")
@@ -382,7 +428,8 @@ def action_update(request, pk):
         data = form.cleaned_data
         try:
             services.action_progress_add(action=action, user=request.user, text=data["text"], rag=data["rag"],
-                                         reason=data["reason"], complete=data["complete"], version=data["version"])
+                                         reason=data["reason"], complete=data["complete"], version=data["version"],
+                                         date=data.get("date"))
         except StaleEdit as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
@@ -414,7 +461,9 @@ def action_row(request, pk):
 @login_required
 def action_history(request, pk):
     action = get_object_or_404(Action.objects.select_related("plan", "lead_person", "parent__lead_person"), pk=pk)
-    return _history(request, action, "actions.view_action_history", f"History of action {action.reference} of {action.plan}")
+    return history_response(request, action, "actions.view_action_history",
+                            title=f"History of action {action.reference} of {action.plan}",
+                            related=[("Progress entries", ProgressUpdate.history.filter(action_id=action.pk))])
 
 
 def _history(request, obj, perm, title):

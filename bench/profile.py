@@ -42,7 +42,7 @@ _TIMELINE = []
 
 def _timed_call(function, args):
     """services._call in the render processes, noting when and where each job ran."""
-    from meetings.pack import services
+    from packs.services import build as services
 
     started = time.time()
     result = _ORIGINAL_CALL(function, args)
@@ -57,8 +57,9 @@ _ORIGINAL_CALL = None
 def _profile_cold_build(meeting, with_profile, top):
     """4. The cold build: wall time per phase in the task process, and when each section ran."""
     global _ORIGINAL_CALL
-    from meetings.pack import assemble, services
-    from meetings.pack.models import Pack
+    from packs import assemble
+    from packs.services import build as services
+    from packs.models import Pack
 
     phases, originals = {}, {}
 
@@ -123,9 +124,9 @@ def main():
     from django.db import transaction
 
     from bench.run import SIZES, _build_meeting
-    from meetings.pack import services
-    from meetings.pack.models import Pack, RenderedSection
-    from meetings.pack.render import build_plan, render_section
+    from packs.services import build as services
+    from packs.models import Pack, RenderedSection
+    from packs.render import build_plan, render_section
 
     with transaction.atomic():
         meeting, _, _ = _build_meeting(SIZES[size])

@@ -7,6 +7,8 @@ then measures for a ~150-page and a ~400-page pack:
   one_change  the same after one report is edited;
   single_pass one tagged WeasyPrint pass over the whole document (what most Django apps do);
 and peak RSS of the task process (assembly) and of every render process, and the file sizes.
+Then `bench/reader.py`: the reader's first page of the ~150-page pack in headless Chromium, and
+note saves (p50/p95).
 Each size runs in its own process so memory figures do not mix. Writes bench/results.json.
 """
 import json
@@ -124,7 +126,7 @@ def _single_pass_html(plan, appendices):
         else:
             bodies.append(appendices[paper.storage_name])
     head = ("<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><title>Pack</title>"
-            "<link rel='stylesheet' href='/static/meetings/pack.css'><link rel='stylesheet' href='/static/css/frontsheet.css'>")
+            "<link rel='stylesheet' href='/static/packs/pack.css'><link rel='stylesheet' href='/static/css/frontsheet.css'>")
     sections = "".join(f"<section style='break-before: page'>{b}</section>" for b in bodies)
     return (head + "<style>@page { @bottom-left { content: 'Corporate Parenting Board'; font-size: 8pt } "
             "@bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font-size: 8pt } }</style>"
@@ -152,9 +154,9 @@ def run_size(size: str) -> dict:
     django.setup()
     from django.db import transaction
 
-    from meetings.pack.models import Pack, RenderedSection
-    from meetings.pack.render import build_plan
-    from meetings.pack.services import pack_build
+    from packs.models import Pack, RenderedSection
+    from packs.render import build_plan
+    from packs.services import pack_build
 
     spec = SIZES[size]
     out = {"size": size, "spec": spec, "cores": os.cpu_count()}
@@ -219,6 +221,18 @@ def main():
             raise SystemExit(f"bench for {size} pages failed")
         results["packs"][size] = json.loads(done.stdout.strip().splitlines()[-1])
         print(json.dumps(results["packs"][size], indent=2))
+    done = subprocess.run([sys.executable, "-m", "bench.reader"], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stderr[-3000:], file=sys.stderr)
+        raise SystemExit("reader bench failed")
+    results["reader"] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(json.dumps(results["reader"], indent=2))
+    done = subprocess.run([sys.executable, "-m", "bench.search"], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stderr[-3000:], file=sys.stderr)
+        raise SystemExit("search bench failed")
+    results["search"] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(json.dumps(results["search"], indent=2))
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"Written {HERE / 'results.json'}")
 

@@ -9,6 +9,7 @@ from boards.models import Membership
 MEMBER_ROLES = {r.value for r in Membership.MEMBER_ROLES}
 CLERK = Membership.Role.CLERK.value
 OFFICER_ROLES = {Membership.Role.OFFICER.value, Membership.Role.OBSERVER.value}
+PERFORMANCE_LEAD = Membership.Role.PERFORMANCE_LEAD.value
 
 
 def roles_by_board(user):
@@ -33,8 +34,10 @@ def forget_roles(user):
 
 
 def board_ids_for(user, roles="any"):
-    """Board ids where the user holds a role of the given group: any, members, clerks, officers."""
-    wanted = {"any": None, "members": MEMBER_ROLES, "clerks": {CLERK}, "officers": OFFICER_ROLES}[roles]
+    """Board ids where the user holds a role of the given group: any, members, clerks, officers,
+    performance_leads (who keep the board's indicators)."""
+    wanted = {"any": None, "members": MEMBER_ROLES, "clerks": {CLERK}, "officers": OFFICER_ROLES,
+              "performance_leads": {PERFORMANCE_LEAD}}[roles]
     return [b for b, held in roles_by_board(user).items() if wanted is None or held & wanted]
 
 

@@ -31,6 +31,10 @@ class Person(models.Model):
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
     email = models.EmailField(blank=True)
     phone = models.CharField("direct dial", max_length=40, blank=True)
+    invited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the last invitation to sign in was sent; a newer one voids older links."
+    )
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -107,6 +111,7 @@ class Membership(models.Model):
         OFFICER = "officer", "Officer or partner"
         OBSERVER = "observer", "Observer"
         CLERK = "clerk", "Clerk"
+        PERFORMANCE_LEAD = "performance_lead", "Performance lead"
 
     MEMBER_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED, Role.SUBSTITUTE)
 

@@ -6,23 +6,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from boards import selectors, services
-from boards.forms import BoardForm, MembershipEndForm, MembershipForm
+from boards import pages, selectors, services
+from boards.forms import BoardCreateForm, BoardForm, MembershipEndForm, MembershipForm, MembershipRoleForm
 from boards.models import Board, Membership
 from core.concurrency import StaleEdit
+from core.formats import plain_date
 from core.history import history_response
-from meetings.models import Meeting
 
 
 def home(request):
-    today = timezone.localdate()
-    meetings = Meeting.objects.visible_to(request.user).select_related("board")
-    upcoming = meetings.filter(date__gte=today).exclude(status=Meeting.Status.CANCELLED).order_by("date")[:10]
-    recent = meetings.filter(date__lt=today).order_by("-date")[:10]
+    upcoming, recent = pages.upcoming_and_recent_meetings(request.user)
     return render(
         request,
         "boards/home.html",
-        {"boards": selectors.board_list(), "upcoming": upcoming, "recent": recent},
+        {"boards": selectors.board_list(), "upcoming": upcoming, "recent": recent,
+         "can_create_board": request.user.has_perm("boards.create_board")},
     )
 
 
@@ -32,7 +30,7 @@ def board_detail(request, slug):
     except Board.DoesNotExist:
         board = get_object_or_404(Board, slug=slug)
     members, others = selectors.split_memberships(board)
-    meetings = Meeting.objects.visible_to(request.user).filter(board=board).order_by("-date", "-start_time")
+    meetings = pages.board_meetings(board, request.user)
     page = Paginator(meetings, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -42,6 +40,7 @@ def board_detail(request, slug):
             "members": members,
             "others": others,
             "meetings": page,
+            "former": selectors.former_memberships(board),
             "can_manage": request.user.has_perm("boards.manage_board", board),
             "can_create_meeting": request.user.has_perm("boards.create_meeting", board),
         },
@@ -109,3 +108,39 @@ def board_history(request, slug):
         request, board, "boards.view_board_history", title=f"History of {board.name}",
         related=[("Memberships", Membership.history.filter(board_id=board.pk))],
     )
+
+
+@login_required
+def membership_change_role(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("board", "person"), pk=pk)
+    _require_manage(request, membership.board)
+    form = MembershipRoleForm(request.POST or None, initial={"role": membership.role, "from_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            successor = services.membership_change_role(membership=membership, role=form.cleaned_data["role"],
+                                                        from_date=form.cleaned_data["from_date"], user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, f"{membership.person} is {successor.get_role_display()} from "
+                                      f"{plain_date(successor.start_date)}; the earlier role is kept as a former "
+                                      "membership.")
+            return redirect(membership.board)
+    return render(request, "boards/membership_role.html",
+                  {"form": form, "membership": membership, "board": membership.board})
+
+
+@login_required
+def board_create(request):
+    if not request.user.has_perm("boards.create_board"):
+        raise PermissionDenied
+    form = BoardCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board = services.board_create(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("slug", exc.messages[0])
+        else:
+            messages.success(request, f"{board.name} created with {board.clerk} as its clerk.")
+            return redirect(board)
+    return render(request, "boards/board_create.html", {"form": form})

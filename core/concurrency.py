@@ -74,7 +74,8 @@ def claim_version(obj, version):
     """Lock the row, refuse if it moved on from `version` (or if no version was given), and bump
     the version. Call inside a transaction. `version` is what the form carried, or UNCHECKED."""
     model = type(obj)
-    current = model.objects.select_for_update().values_list("version", flat=True).get(pk=obj.pk)
+    rows = model._base_manager  # every row, even one a default manager hides (a withdrawn value)
+    current = rows.select_for_update().values_list("version", flat=True).get(pk=obj.pk)
     if version is not UNCHECKED:
         try:
             started_from = int(version)
@@ -83,7 +84,7 @@ def claim_version(obj, version):
         if started_from != current:
             changes, who = changes_since(obj, started_from)
             raise StaleEdit(obj=obj, started_from=started_from, current=current, changes=changes, changed_by=who)
-    model.objects.filter(pk=obj.pk).update(version=F("version") + 1)
+    rows.filter(pk=obj.pk).update(version=F("version") + 1)
     obj.version = current + 1
 
 

@@ -98,7 +98,10 @@ class PrivateResponseMiddleware:
         user = getattr(request, "user", None)
         signed_in = bool(user is not None and user.is_authenticated)
         if signed_in or response.cookies:
-            response["Cache-Control"] = self.PRIVATE
+            # A view may ask for a private response to be kept by the member's own browser only
+            # (the reader's offline copy: `private, no-cache` or `private, max-age=N`); never shared.
+            own = getattr(response, "private_cache_control", "")
+            response["Cache-Control"] = own if own.startswith("private,") else self.PRIVATE
             response.headers.pop("Expires", None)
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, no_cache=True)

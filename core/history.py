@@ -48,7 +48,8 @@ def history_rows(obj, limit=200, records=None, subject=False):
             changes = _changes(model, base, last, names)
         elif what == "~":
             what = "+"  # the first record we hold: the object as it was created here
-        if what == "~" and not changes:
+        reason = next((r.history_change_reason for r in group if getattr(r, "history_change_reason", "")), "")
+        if what == "~" and not changes and not reason:
             base = last
             continue  # a save that changed nothing a person sees (a version bump) is not an event
         events.append({
@@ -56,7 +57,7 @@ def history_rows(obj, limit=200, records=None, subject=False):
             "when": first.history_date,
             "who": _who(group),
             "what": WHAT[what],
-            "reason": next((r.history_change_reason for r in group if getattr(r, "history_change_reason", "")), ""),
+            "reason": reason,
             "changes": changes,
             "subject": (subject(last) if callable(subject) else _subject(last)) if subject else "",
         })
@@ -228,8 +229,9 @@ def word_difference(old: str, new: str):
     return mark_safe(" ".join(part for part in out if part).replace(" <br>", "<br>").replace("<br> ", "<br>"))
 
 
-def related_history(label, records):
-    """A section of the History page: the events of other records (an object's items, packs…)."""
+def related_history(label, records, kind=""):
+    """A section of the History page: the events of other records (an object's items, packs…).
+    `kind` names one such record ("Agenda item") where the rows are shown in one timeline."""
     # One query for every record of every object, then one per kind of related record the names
     # need (not one per object).
     by_object = {}
@@ -239,6 +241,8 @@ def related_history(label, records):
     rows = []
     for group in by_object.values():
         rows += history_rows(None, records=group, subject=lambda record: subjects[record.history_id])
+    for row in rows:
+        row["kind"] = kind
     rows.sort(key=lambda r: r["when"], reverse=True)
     return {"label": label, "rows": rows}
 
@@ -267,15 +271,31 @@ def _subjects(records) -> dict:
     return subjects
 
 
-def history_response(request, obj, perm, title, related=(), events=()):
+def history_response(request, obj, perm, title, related=(), events=(), timeline=""):
     """The History page of `obj`.
 
     `related` is [(label, historical queryset)] shown beneath (e.g. memberships, agenda items);
     `events` is [(label, rows)] of ready-made rows for records that keep their own log (e.g. the
     versions of an agenda pack), each row {"when", "who", "what", "subject", "changes"}.
+    With `timeline` (what one of `obj` is called, e.g. "Meeting"), everything is one table, newest
+    first, each row naming its kind of record: `related` and `events` then take a third element
+    between label and records, the singular ("Agenda item").
     """
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
+    if timeline:
+        rows = [{**row, "kind": timeline, "subject": str(obj)} for row in history_rows(obj)]
+        labels = []
+        for label, kind, records in related:
+            rows += related_history(label, records, kind=kind)["rows"]
+            labels.append(label)
+        for label, kind, event_rows in events:
+            rows += [{**row, "kind": kind} for row in event_rows]
+            labels.append(label)
+        rows.sort(key=lambda r: r["when"], reverse=True)
+        return render(request, "core/history.html", {"object": obj, "title": title, "timeline": rows,
+                                                     "kinds": list(dict.fromkeys(labels)),
+                                                     "timeline_kind": timeline})
     sections = [related_history(label, records) for label, records in related]
     sections += [{"label": label, "rows": sorted(rows, key=lambda r: r["when"], reverse=True)} for label, rows in events]
     return render(request, "core/history.html",

@@ -1,14 +1,22 @@
-"""Rich text is sanitised with nh3 on save: a fixed list of tags and attributes, no scripts, no styles."""
+"""Rich text is sanitised with nh3 on save: a fixed list of tags and attributes, no scripts, no styles.
+
+Report sections are structure (core.report_html): the only class kept is "continuation" on a
+paragraph or sub-heading (an unnumbered paragraph); tables keep their caption, header cells and
+scopes, and a first row of header cells is stored as <thead>.
+"""
 import re
 
 import nh3
 from django.db import models
+
+from core.report_html import normalise_section
 
 ALLOWED_TAGS = {
     "p", "br", "h1", "h2", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote",
     "table", "thead", "tbody", "tr", "th", "td", "caption", "a", "sub", "sup", "div", "span",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+ALLOWED_CLASSES = {"p": {"continuation"}, "h3": {"continuation"}, "h4": {"continuation"}}
 
 
 def sanitise_html(html: str) -> str:
@@ -20,9 +28,11 @@ def sanitise_html(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        allowed_classes=ALLOWED_CLASSES,
     ).strip()
-    # Trix writes its headings as <h1>; inside a report they are sub-headings of a numbered section.
-    return re.sub(r"<(/?)h[12]>", r"<\1h3>", cleaned)
+    # A pasted or imported <h1>/<h2> is a sub-heading inside a report's numbered section.
+    cleaned = re.sub(r"<(/?)h[12]\b", r"<\1h3", cleaned)
+    return normalise_section(cleaned)
 
 
 class SanitisedHTMLField(models.TextField):

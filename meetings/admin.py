@@ -3,7 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings import services
-from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportReminderSent, ReportRevision
+from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportReminderSent, ReportRevision, ReportTemplate
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -100,6 +100,14 @@ class ReportAdmin(SimpleHistoryAdmin):
         obj.version = saved.version
 
 
+@admin.register(ReportTemplate)
+class ReportTemplateAdmin(SimpleHistoryAdmin):
+    """A council's report template: its section headings, one a line (no code needed for another council's)."""
+
+    list_display = ["name", "board", "is_default"]
+    list_select_related = ["board"]
+
+
 @admin.register(ReportRevision)
 class ReportRevisionAdmin(admin.ModelAdmin):
     """Revisions of published reports are a record: read here, made only by the service."""
@@ -129,150 +137,6 @@ class AttachmentAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and _published(obj.report))
-
-
-# Attendance, declarations, minutes and resolutions -------------------------------------------
-from meetings.models.minutes import (  # noqa: E402
-    Attendance, Declaration, Interest, MeetingMinutes, Minute, MinutePoint, OtherAttendee, Resolution,
-    ResolutionResponse,
-)
-
-
-class LockedMinutesAdmin(SimpleHistoryAdmin):
-    """Records of confirmed minutes are read-only here too (the model layer refuses as well)."""
-
-    def _locked(self, obj):
-        if obj is None:
-            return False
-        if isinstance(obj, MeetingMinutes):
-            return obj.is_locked
-        return obj.is_locked()
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self._locked(obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self._locked(obj)
-
-
-class MinutePointInline(admin.TabularInline):
-    model = MinutePoint
-    extra = 0
-    fields = ["parent", "order", "lead_in", "text"]
-
-
-class ResolutionInline(admin.TabularInline):
-    model = Resolution
-    extra = 0
-    fields = ["parent", "order", "text", "owner", "due_meeting", "status"]
-
-
-@admin.register(MeetingMinutes)
-class MeetingMinutesAdmin(LockedMinutesAdmin):
-    list_display = ["meeting", "status", "first_number", "confirmed_at_meeting", "signed_at"]
-    list_filter = ["status"]
-    list_select_related = ["meeting", "meeting__board", "confirmed_at_meeting"]
-
-
-@admin.register(Minute)
-class MinuteAdmin(LockedMinutesAdmin):
-    list_display = ["number", "title", "meeting", "kind"]
-    list_filter = ["kind", "meeting__board"]
-    list_select_related = ["meeting", "meeting__board"]
-    search_fields = ["title", "narrative"]
-    inlines = [MinutePointInline, ResolutionInline]
-
-
-@admin.register(MinutePoint)
-class MinutePointAdmin(LockedMinutesAdmin):
-    list_display = ["minute", "order", "text"]
-    list_select_related = ["minute"]
-
-
-@admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
-    """The tracker fields stay editable after confirmation; the wording is read-only then."""
-
-    list_display = ["text", "minute", "owner", "due_meeting", "status"]
-    list_filter = ["status"]
-    list_select_related = ["minute", "owner", "due_meeting"]
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.is_locked():
-            return ["minute", "parent", "order", "text", "confirms"]
-        return []
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj is not None and obj.is_locked())
-
-
-@admin.register(ResolutionResponse)
-class ResolutionResponseAdmin(SimpleHistoryAdmin):
-    list_display = ["resolution", "date", "author"]
-    list_select_related = ["resolution", "author"]
-
-
-@admin.register(Attendance)
-class AttendanceAdmin(LockedMinutesAdmin):
-    list_display = ["person", "meeting", "status", "from_minute", "to_minute"]
-    list_filter = ["status"]
-    list_select_related = ["person", "meeting", "meeting__board"]
-
-
-@admin.register(OtherAttendee)
-class OtherAttendeeAdmin(LockedMinutesAdmin):
-    list_display = ["person", "meeting", "note", "organisation"]
-    list_select_related = ["person", "meeting", "meeting__board"]
-
-
-@admin.register(Declaration)
-class DeclarationAdmin(LockedMinutesAdmin):
-    list_display = ["person", "meeting", "agenda_item", "kind", "action"]
-    list_select_related = ["person", "meeting", "meeting__board", "agenda_item"]
-
-
-@admin.register(Interest)
-class InterestAdmin(SimpleHistoryAdmin):
-    list_display = ["person", "kind", "description", "registered_on", "ended_on"]
-    list_select_related = ["person"]
-
-
-from meetings.pack.models import Pack, PackVersion, RenderedSection  # noqa: E402
-
-
-class PackVersionInline(admin.TabularInline):
-    model = PackVersion
-    extra = 0
-    can_delete = False  # versions are records: never deleted
-    fields = ["number", "created_at", "created_by", "page_count", "size", "sha256", "file"]
-    readonly_fields = fields
-
-
-@admin.register(Pack)
-class PackAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "kind", "variant", "state", "current_version", "finished_at"]
-    list_filter = ["kind", "variant", "state"]
-    list_select_related = ["meeting", "meeting__board", "current_version"]
-    readonly_fields = ["current_version", "requested", "built", "started_at", "finished_at", "error", "failed_paper"]
-    inlines = [PackVersionInline]
-
-
-@admin.register(PackVersion)
-class PackVersionAdmin(admin.ModelAdmin):
-    list_display = ["pack", "number", "created_at", "page_count", "size"]
-    list_select_related = ["pack", "pack__meeting", "pack__meeting__board"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(RenderedSection)
-class RenderedSectionAdmin(admin.ModelAdmin):
-    list_display = ["label", "key", "page_count", "render_seconds", "created_at"]
-    search_fields = ["label", "key"]
 
 
 @admin.register(ReportReminderSent)

@@ -6,6 +6,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings, agendas and reports"
 
     def ready(self):
-        from meetings.pack import signals
+        from boards import pages
+        from meetings import menu, selectors
 
-        signals.connect()
+        menu.register_entries()
+        # The home page and each board's page list the meetings (boards/ sits below meetings/).
+        pages.provide_meetings(upcoming_and_recent=selectors.upcoming_and_recent, of_board=selectors.meetings_of_board)

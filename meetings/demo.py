@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from boards import demo
 from boards.models import Board, Membership, StrategicPriority
+from core.audit import recorded_at
 from core.sanitise import sanitise_html
 from meetings.models import AgendaItem, Meeting, Report
 
@@ -88,6 +89,12 @@ def _aware(d: datetime.date, hour=10):
 
 
 def _meeting(board, date, start, end, venue, status, published_on, items, user):
+    # Recorded as the clerk did it, on the day the agenda was published, not the day the loader runs.
+    with recorded_at(_aware(published_on), user=user):
+        return _meeting_and_items(board, date, start, end, venue, status, published_on, items)
+
+
+def _meeting_and_items(board, date, start, end, venue, status, published_on, items):
     meeting, _ = Meeting.objects.update_or_create(
         board=board, date=date,
         defaults=dict(start_time=start, end_time=end, venue=venue, status=status,
@@ -157,24 +164,36 @@ def load_demo() -> Board:
     rise = november.items.get(position=4)
     if not rise.carries_response_paper:
         rise.carries_response_paper = True
-        rise.save()
+        with recorded_at(_aware(datetime.date(2013, 11, 8)), user=clerk.user):
+            rise.save()
 
     reports = json.loads((DATA / "reports.json").read_text())
     authors = {"offending": "officer", "cse": "apartington"}
     positions = {"offending": 5, "cse": 6}
     from django.contrib.auth import get_user_model
 
+    # The city council's template (the reference's headings) is the default; the county's is there
+    # to show that another council's template is data (admin → Report templates), not code.
+    from meetings.models import ReportTemplate
+    from meetings.models.templates import CITY_COUNCIL_HEADINGS, COUNTY_COUNCIL_HEADINGS
+
+    template, _ = ReportTemplate.objects.update_or_create(
+        is_default=True, defaults={"name": "Nottingham City Council", "headings": "\n".join(CITY_COUNCIL_HEADINGS)})
+    ReportTemplate.objects.update_or_create(name="Nottinghamshire County Council",
+                                            defaults={"headings": "\n".join(COUNTY_COUNCIL_HEADINGS)})
     for key, data in reports.items():
         item = november.items.get(position=positions[key])
         author = get_user_model().objects.get(username=authors[key])
         fields = {k: (sanitise_html(v) if k in ("background", "reasons", "other_options", "financial", "risk",
                                                  "equality", "background_papers", "published_documents") else v)
                   for k, v in data.items() if k != "priorities"}
-        report, _ = Report.objects.update_or_create(
-            agenda_item=item, title=data["title"],
-            defaults=dict(board=board, author=author, status=Report.Status.PUBLISHED,
-                          submitted_at=_aware(datetime.date(2013, 11, 4)), approved_at=_aware(datetime.date(2013, 11, 6)),
-                          **{k: v for k, v in fields.items() if k != "title"}),
-        )
-        report.strategic_priorities.set(board.strategic_priorities.filter(name__in=data["priorities"]))
+        with recorded_at(_aware(datetime.date(2013, 11, 4)), user=author):  # as its author submitted it
+            report, _ = Report.objects.update_or_create(
+                agenda_item=item, title=data["title"],
+                defaults=dict(board=board, author=author, status=Report.Status.PUBLISHED, template=template,
+                              submitted_at=_aware(datetime.date(2013, 11, 4)),
+                              approved_at=_aware(datetime.date(2013, 11, 6)),
+                              **{k: v for k, v in fields.items() if k != "title"}),
+            )
+            report.strategic_priorities.set(board.strategic_priorities.filter(name__in=data["priorities"]))
     return board

@@ -122,13 +122,21 @@ class ReportForm(VersionedForm):
             )
         self.fields["agenda_item"].label_from_instance = lambda it: f"{plain_date(it.meeting.date)} – item {it.number}: {it.title}"
         self.fields["agenda_item"].required = False
+        from meetings.models import ReportTemplate
         from meetings.models.reports import REPORT_SECTIONS
 
-        for section in REPORT_SECTIONS:
+        # The sections of the council's template, headed as it heads them; places it does not use go.
+        template = self.instance.template if self.instance.pk else ReportTemplate.for_board(board)
+        sections = template.sections() if template else REPORT_SECTIONS
+        for unused in {s.field for s in REPORT_SECTIONS} - {s.field for s in sections}:
+            del self.fields[unused]
+        for section in sections:
             field = self.fields[section.field]
-            field.label = f"{section.number}. {section.heading}"
-            field.widget = Textarea(attrs={"rows": 6, "class": "rich-text"})
-            field.help_text = "Each paragraph is numbered automatically."
+            field.label = f"{section.number} {section.heading}"
+            field.widget = Textarea(attrs={"rows": 6, "class": "rich-text", "data-section": section.number})
+            field.help_text = (f"Each paragraph is numbered {section.number}.1, {section.number}.2 … by its place; "
+                               "“Numbered paragraph” off (Ctrl+Alt+N) makes a continuation without a number. "
+                               "Tables: “Insert table” (Ctrl+Alt+T); Tab moves between cells.")
 
 
 class AttachmentForm(forms.Form):

@@ -10,7 +10,20 @@ from django.utils import timezone
 
 from core.formats import plain_date
 from meetings.models import AgendaItem, Attachment, Meeting, Report, ReportRevision
-from meetings.models.minutes import MeetingMinutes
+
+
+def upcoming_and_recent(user) -> tuple:
+    """For the home page: the next ten meetings (not cancelled) and the last ten this user may see."""
+    today = timezone.localdate()
+    meetings = Meeting.objects.visible_to(user).select_related("board")
+    upcoming = meetings.filter(date__gte=today).exclude(status=Meeting.Status.CANCELLED).order_by("date")[:10]
+    recent = meetings.filter(date__lt=today).order_by("-date")[:10]
+    return upcoming, recent
+
+
+def meetings_of_board(board, user):
+    """For the board's page: its meetings this user may see, newest first."""
+    return Meeting.objects.visible_to(user).filter(board=board).order_by("-date", "-start_time")
 
 
 def reports_visible(user):
@@ -62,35 +75,18 @@ def reports_awaiting_approval(user):
                     "background_papers", "published_documents", "summary").order_by("submitted_at")
 
 
-def pack_history_rows(meeting):
-    """Each version of each of the meeting's agenda packs as a History event: who built which pack when."""
-    from meetings.pack.models import PackVersion
-
-    versions = PackVersion.objects.filter(pack__meeting=meeting).select_related("pack", "created_by", "withdrawn_by")
-    rows = []
-    for version in versions:
-        pack, user = version.pack, version.created_by
-        pages = f", {version.page_count} page{'s' if version.page_count != 1 else ''}" if version.page_count else ""
-        rows.append({
-            "when": version.created_at,
-            "who": (user.get_full_name() or user.username) if user else "System",
-            "what": "Published" if version.number == 1 else "Published again",
-            "subject": f"{pack.get_variant_display()}{'' if pack.kind == pack.Kind.MAIN else ' (supplementary)'}, version {version.number}",
-            "changes": [],
-            "detail": f"Version {version.number}{pages}",
-        })
-        if version.withdrawn_at is not None:
-            withdrawer = version.withdrawn_by
-            rows.append({
-                "when": version.withdrawn_at,
-                "who": (withdrawer.get_full_name() or withdrawer.username) if withdrawer else "System",
-                "what": "Withdrawn",
-                "reason": version.withdrawn_reason,
-                "subject": rows[-1]["subject"],
-                "changes": [],
-                "detail": f"Version {version.number}",
-            })
-    return rows
+def meeting_history_sources(meeting):
+    """[(heading, record label, historical queryset)] of the meeting's own records, for its History
+    timeline: removed records included (a report deleted since still shows when and by whom). Each
+    queryset is one query, joined by subqueries rather than per object. The apps above add theirs
+    through `meetings.registry`."""
+    items = AgendaItem.history.filter(meeting_id=meeting.pk).values("id")
+    reports = Report.history.filter(agenda_item_id__in=items).values("id")
+    return [
+        ("Agenda items", "Agenda item", AgendaItem.history.filter(meeting_id=meeting.pk)),
+        ("Reports", "Report", Report.history.filter(agenda_item_id__in=items)),
+        ("Appendices", "Appendix", Attachment.history.filter(report_id__in=reports)),
+    ]
 
 
 # The public's view -----------------------------------------------------------------------------
@@ -100,11 +96,6 @@ def pack_history_rows(meeting):
 def public_reports():
     """Reports anyone may read: published, on a published agenda, neither the report nor its item exempt."""
     return Report.objects.public()
-
-
-def public_minutes():
-    """Minutes anyone may read: published (as a draft, or confirmed) minutes of a published meeting."""
-    return MeetingMinutes.objects.public()
 
 
 def _now(now: datetime.datetime | None) -> datetime.datetime:
@@ -129,15 +120,6 @@ def last_meeting_held(meeting: Meeting, now: datetime.datetime | None = None) ->
         .order_by("-date", "-start_time")
         .first()
     )
-
-
-def minutes_for_confirmation(meeting: Meeting, now: datetime.datetime | None = None) -> Meeting | None:
-    """The meeting whose minutes `meeting` receives "for confirmation": the last meeting held, once
-    its minutes are published. Draft minutes are in no pack, public or members'."""
-    last = last_meeting_held(meeting, now)
-    if last is not None and public_minutes().filter(meeting_id=last.pk).exists():
-        return last
-    return None
 
 
 def minutes_description(last_held: Meeting | None) -> str:

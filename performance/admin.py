@@ -22,7 +22,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     list_filter = ["unit", "polarity", "frequency", "boards"]
     search_fields = ["code", "title", "source"]
     filter_horizontal = ["boards"]
-    autocomplete_fields = []
+    raw_id_fields = ["owner", "responsible_officers"]
     inlines = [TargetInline, ComparatorInline]
     fieldsets = [
         (None, {"fields": ["code", "title", "definition", "source", "owner", "boards"]}),
@@ -57,6 +57,7 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "period_start", "period_end", "numerator", "denominator", "value", "is_provisional"]
     list_filter = ["indicator", "is_provisional"]
     list_select_related = ["indicator"]
+    raw_id_fields = ["indicator"]
     readonly_fields = ["version"]
 
     def save_model(self, request, obj, form, change):
@@ -68,6 +69,7 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
 class TargetAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "period_start", "value"]
     list_select_related = ["indicator"]
+    raw_id_fields = ["indicator"]
 
 
 @admin.register(Comparator)
@@ -75,6 +77,7 @@ class ComparatorAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "period_start", "kind", "value"]
     list_filter = ["kind"]
     list_select_related = ["indicator"]
+    raw_id_fields = ["indicator"]
 
 
 @admin.register(PerformanceSnapshot)
@@ -82,6 +85,8 @@ class PerformanceSnapshotAdmin(admin.ModelAdmin):
     list_display = ["title", "board", "as_of", "public", "created_at", "created_by"]
     list_filter = ["board", "public"]
     readonly_fields = ["rows", "content_hash", "created_at", "created_by"]
+    list_select_related = ["board", "created_by"]
+    raw_id_fields = ["agenda_item"]
 
     def has_change_permission(self, request, obj=None):
         return False  # frozen

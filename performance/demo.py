@@ -22,9 +22,20 @@ OC2_COHORTS = [220, 242, 223, 216, 215, 222, 225, 230]
 OC2_PERCENTAGES = ["19.1", "13.2", "9.4", "8.8", "9.8", "9.0", "9.8", "8.7"]
 
 
+# Who enters each indicator's values: the YOT lead the offending measures, the Acting Head of
+# Safeguarding the rest (the clerk can enter any of them).
+OFFENDING = {"OC2", "CIC-OFF-Q", "CIC-OFF-N"}
+
+
 def _indicator(board, code, **fields) -> Indicator:
+    from django.contrib.auth import get_user_model
+
     indicator, _ = Indicator.objects.update_or_create(code=code, defaults=fields)
     indicator.boards.add(board)
+    username = "officer" if code in OFFENDING else "apartington"
+    officer = get_user_model().objects.filter(username=username).select_related("person").first()
+    if officer is not None and getattr(officer, "person", None) is not None:
+        indicator.responsible_officers.add(officer.person)
     return indicator
 
 

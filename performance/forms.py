@@ -17,11 +17,17 @@ def _number(label, help_text="", required=False):
                               widget=forms.NumberInput(attrs=NUMBER))
 
 
-def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: int = 8, limit: int = 200):
-    """Standard periods, newest first: from the current one back to `back` periods before the newest
-    recorded (or before today when none is), then any older recorded period, for corrections."""
+def newest_due(indicator: Indicator, *, today=None):
+    """The newest standard period whose value may be entered today: finished, and due by the lag."""
     today = today or timezone.localdate()
     current = period_rules.period_start_for(today, indicator.frequency, indicator.year_basis)
+    return period_rules.shift(current, indicator.frequency, -max(indicator.reporting_lag, 1))
+
+
+def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: int = 8, limit: int = 200):
+    """Standard periods, newest first: from the newest one due back to `back` periods before the newest
+    recorded (or before today when none is), then any older recorded period, for corrections."""
+    current = newest_due(indicator, today=today)
     newest = max(recorded) if recorded else current
     start = period_rules.shift(min(newest, current), indicator.frequency, -back)
     choices, p = [], current
@@ -41,13 +47,12 @@ def period_choices(indicator: Indicator, recorded: dict, *, today=None, back: in
 
 def next_period(indicator: Indicator, recorded: dict, *, today=None):
     """The period an officer most likely wants to enter: the one after the newest recorded."""
-    today = today or timezone.localdate()
     if not recorded:
         return None
     newest = max(recorded)
     following = period_rules.shift(period_rules.period_start_for(newest, indicator.frequency, indicator.year_basis),
                                    indicator.frequency, 1)
-    return following if following <= today else None
+    return following if following <= newest_due(indicator, today=today) else None
 
 
 class IndicatorValueForm(forms.Form):
@@ -60,6 +65,8 @@ class IndicatorValueForm(forms.Form):
     notes = forms.CharField(label="Notes", required=False, widget=Textarea(attrs={"rows": 2}),
                             help_text="Shown with the value. Do not include anything that identifies a child.")
     is_provisional = forms.BooleanField(label="Provisional (may be revised)", required=False)
+    reason = forms.CharField(label="Reason for the correction", required=False, max_length=255,
+                             widget=forms.TextInput(attrs={"class": "form-control"}), help_text="Needed only when you change a value already recorded; kept in its History.")
 
     def __init__(self, *args, indicator: Indicator, recorded: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,3 +160,68 @@ class SnapshotForm(forms.Form):
         self.fields["indicators"].queryset = Indicator.objects.followed_by(board).order_by("code")
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__board=board).select_related("meeting", "meeting__board").order_by("-meeting__date", "position")
         self.fields["agenda_item"].label_from_instance = lambda item: f"{plain_date(item.meeting.date)} – item {item.position}: {item.title}"
+
+
+class ValueWithdrawForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label="Why is this value withdrawn?", max_length=255,
+                             help_text="For example “Entered against the wrong quarter”. Kept in the value's History.")
+
+
+class IndicatorForm(forms.ModelForm):
+    """The catalogue entry: what the indicator measures, how it is rated, who follows and enters it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "title", "definition", "unit", "decimal_places", "polarity", "numerator_label",
+                  "denominator_label", "frequency", "year_basis", "reporting_lag", "source", "owner", "rag_basis",
+                  "amber_tolerance_percent", "green_threshold", "amber_threshold", "boards", "responsible_officers"]
+        widgets = {"definition": Textarea(attrs={"rows": 3}), "boards": forms.CheckboxSelectMultiple,
+                   "responsible_officers": forms.CheckboxSelectMultiple}
+        labels = {"boards": "Boards that follow it", "responsible_officers": "Officers who enter its values",
+                  "reporting_lag": "Reporting lag (periods in arrears)"}
+
+    def __init__(self, *args, boards, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["boards"].queryset = boards
+        self.fields["responsible_officers"].queryset = officers
+        self.fields["owner"].queryset = officers
+        self.fields["responsible_officers"].label_from_instance = _person_label
+        self.fields["owner"].label_from_instance = _person_label
+        if not self.is_bound and self.instance.pk:
+            self.initial["version"] = self.instance.version
+            # Boards outside the editor's keeping stay as they are; she chooses among her own.
+            self.initial["boards"] = [b.pk for b in self.instance.boards.all() if b in boards]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rag_basis") == Indicator.RagBasis.THRESHOLDS and data.get("green_threshold") is None:
+            self.add_error("green_threshold", "Fixed thresholds need at least the Green threshold.")
+        if data.get("unit") in (Indicator.Unit.PERCENTAGE, Indicator.Unit.RATE_10K):
+            for name in ("numerator_label", "denominator_label"):
+                if not data.get(name):
+                    self.add_error(name, "Percentages and rates need what the numerator and denominator count.")
+        return data
+
+
+    def validate_unique(self):
+        # The service decides: the same form sent twice is not a clash, another indicator's code is.
+        pass
+
+
+def _person_label(person):
+    org = f", {person.organisation.name}" if person.organisation_id else ""
+    return f"{person.full_name}{org}"
+
+
+class BenchmarkForm(forms.Form):
+    """A period's target and comparators, set ahead of (or after) its value."""
+
+    period_start = forms.DateField(label="Period starting", widget=DateInput,
+                                   help_text="The first day of the period, e.g. 1 April for Q1 of a financial year.")
+    target = _number("Target")
+    england = _number("England")
+    region = _number("Region")
+    statistical_neighbours = _number("Statistical neighbours")

@@ -70,6 +70,10 @@ class Indicator(models.Model):
     )
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators_owned")
     boards = models.ManyToManyField(Board, blank=True, related_name="indicators", help_text="Boards that follow this indicator.")
+    responsible_officers = models.ManyToManyField(
+        Person, blank=True, related_name="indicators_entered",
+        help_text="The officers who may enter and correct its values (besides the clerk and the performance lead).",
+    )
     rag_basis = models.CharField(max_length=10, choices=RagBasis.choices, default=RagBasis.TARGET)
     amber_tolerance_percent = models.DecimalField(
         max_digits=6, decimal_places=2, default=Decimal("5"),
@@ -84,7 +88,9 @@ class Indicator(models.Model):
         help_text="Fixed thresholds: Amber up to this; beyond it Red. Leave blank for Green or Red only.",
     )
 
-    history = HistoricalRecords(m2m_fields=[boards])
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(m2m_fields=[boards, responsible_officers])
     objects = IndicatorQuerySet.as_manager()
 
     class Meta:
@@ -115,6 +121,13 @@ class Indicator(models.Model):
         return f"{names.get(self.reporting_lag, self.reporting_lag)} {word}s in arrears".capitalize()
 
 
+class CurrentValueManager(models.Manager):
+    """Values that stand: a withdrawn value stays on record (and in History) but is read nowhere else."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class IndicatorValue(models.Model):
     """One period's figure. For percentages and rates the value is computed from numerator and denominator."""
 
@@ -129,10 +142,15 @@ class IndicatorValue(models.Model):
     )
     is_provisional = models.BooleanField("provisional", default=False)
     notes = models.TextField(blank=True)
+    reason = models.CharField(max_length=255, blank=True,
+                              help_text="Why the value was last corrected or withdrawn.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    objects = CurrentValueManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["indicator", "period_start"]

@@ -81,3 +81,10 @@ def latest_reportable_cutoff(as_of: datetime.date, frequency: str, year_basis: s
     """
     current = period_start_for(as_of, frequency, year_basis)
     return shift(current, frequency, 1 - lag)
+
+
+def due_from(start: datetime.date, end: datetime.date, frequency: str, year_basis: str, lag: int) -> datetime.date:
+    """The first day a value for the period may be entered: the day after it ends, and not before
+    the reporting lag makes it the period reported (lag 2: from the start of the second period after)."""
+    last_period = period_start_for(end, frequency, year_basis)
+    return max(end + datetime.timedelta(days=1), shift(last_period, frequency, lag))

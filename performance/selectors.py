@@ -18,7 +18,7 @@ def indicator_list(user, *, board=None):
               "reporting_lag", "rag_basis", "amber_tolerance_percent", "green_threshold", "amber_threshold",
               "numerator_label", "denominator_label", "owner__first_name", "owner__last_name", "owner__honorific")
         .annotate(latest_value_id=Subquery(newest))
-        .prefetch_related("boards")
+        .prefetch_related("boards", "responsible_officers")
         .order_by("code")
     )
     if board is not None:
@@ -41,7 +41,7 @@ def indicator_detail(pk):
     return (
         Indicator.objects.select_related("owner")
         .prefetch_related(
-            "boards",
+            "boards", "responsible_officers",
             Prefetch("values", queryset=IndicatorValue.objects.order_by("period_start")),
             Prefetch("targets", queryset=Target.objects.order_by("period_start")),
             Prefetch("comparators", queryset=Comparator.objects.order_by("period_start", "kind")),

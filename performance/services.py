@@ -47,22 +47,51 @@ def _period_end(indicator: Indicator, period_start: datetime.date, period_end: d
     return period_end
 
 
+def _check_due(indicator, period_start, period_end):
+    """A value is entered once its period has finished and its reporting lag makes it due."""
+    today = timezone.localdate()
+    due = period_rules.due_from(period_start, period_end, indicator.frequency, indicator.year_basis,
+                                indicator.reporting_lag)
+    if due <= today:
+        return
+    name = period_rules.label(period_start, period_end, indicator.frequency, indicator.year_basis)
+    if period_end >= today:
+        raise FigureError("period_start", f"{name} has not finished yet: its value can be entered from {plain_date(due)}.")
+    raise FigureError("period_start", f"{name} is not due yet: this indicator is reported "
+                                      f"{indicator.lag_label.lower()}, so its value can be entered from {plain_date(due)}.")
+
+
 def _check_value(indicator, *, period_start, period_end, numerator, denominator, value):
     """The stored value and period end, or FigureError naming the field at fault."""
     period_end = _period_end(indicator, period_start, period_end)
-    if period_start > timezone.localdate():
-        raise FigureError("period_start", "The period has not started yet.")
+    _check_due(indicator, period_start, period_end)
     stored = compute_value(unit=indicator.unit, numerator=numerator, denominator=denominator, value=value)
     return stored, period_end
 
 
+VALUE_FIELDS = ("period_end", "numerator", "denominator", "value", "notes", "is_provisional")
+
+
 def _upsert_value(indicator, *, period_start, period_end, numerator, denominator, stored, notes, is_provisional,
-                  version, user) -> IndicatorValue:
-    row = IndicatorValue.objects.filter(indicator=indicator, period_start=period_start).first()
+                  version, user, reason: str = "", reason_required: bool = False) -> IndicatorValue:
+    """Insert the period's value, or correct it. A correction from a form needs a reason; the same
+    figures saved again write nothing. A withdrawn value entered again stands again."""
+    row = IndicatorValue.all_objects.filter(indicator=indicator, period_start=period_start).first()
     if row is None:
         row = IndicatorValue(indicator=indicator, period_start=period_start)
     else:
-        claim_version(row, version)
+        proposed = {"period_end": period_end, "numerator": numerator, "denominator": denominator, "value": stored,
+                    "notes": notes or "", "is_provisional": bool(is_provisional)}
+        withdrawn = row.withdrawn_at is not None
+        changed = withdrawn or any(getattr(row, f) != proposed[f] for f in VALUE_FIELDS)
+        if not changed:
+            return row
+        if reason_required and not withdrawn and not (reason or "").strip():
+            raise ValidationError({"reason": f"{row.period_label} already has a value: say why you are correcting it."})
+        claim_version(row, UNCHECKED if withdrawn else version)
+        row.reason = (reason or "").strip()[:255] or ("Entered again after withdrawal" if withdrawn else "")
+        row.withdrawn_at = None
+        row._change_reason = (row.reason or "Corrected")[:100]
     row.period_end = period_end
     row.numerator = numerator
     row.denominator = denominator
@@ -103,15 +132,20 @@ def indicator_value_record(
     *, indicator: Indicator, period_start: datetime.date, user, numerator: Decimal | None = None,
     denominator: Decimal | None = None, value: Decimal | None = None, period_end: datetime.date | None = None,
     notes: str = "", is_provisional: bool = False, target: Decimal | None = None,
-    comparators: dict | None = None, version=UNCHECKED,
+    comparators: dict | None = None, version=UNCHECKED, reason: str = "", reason_required: bool = False,
 ) -> IndicatorValue:
     """Record (or correct) one period's value, with its target and comparators if given.
 
     The value is computed from numerator and denominator for percentages and rates, and from
     the count for counts; typed only for days and weeks. A correction keeps the old figures in
-    the value's history. Raises ValidationError naming the field; StaleEdit if `version` is old (or,
+    the value's history, with `reason` (a form's correction must give one: `reason_required`). Raises ValidationError naming the field; StaleEdit if `version` is old (or,
     from a form, missing when the period already has a value).
     """
+    if period_end is None:
+        # A correction keeps the period as recorded: a value imported for a period that is not a
+        # standard one (1 September to 31 December 2012, say) is corrected, not refused.
+        period_end = (IndicatorValue.objects.filter(indicator=indicator, period_start=period_start)
+                      .values_list("period_end", flat=True).first())
     try:
         stored, period_end = _check_value(indicator, period_start=period_start, period_end=period_end,
                                           numerator=numerator, denominator=denominator, value=value)
@@ -119,9 +153,31 @@ def indicator_value_record(
         raise ValidationError({exc.field: exc.message})
     row = _upsert_value(indicator, period_start=period_start, period_end=period_end, numerator=numerator,
                         denominator=denominator, stored=stored, notes=notes, is_provisional=is_provisional,
-                        version=version, user=user)
+                        version=version, user=user, reason=reason, reason_required=reason_required)
     _set_target(indicator, period_start, target, user)
     _set_comparators(indicator, period_start, comparators, user)
+    return row
+
+
+@transaction.atomic
+def indicator_value_withdraw(*, value: IndicatorValue, reason: str, user, version=UNCHECKED) -> IndicatorValue:
+    """Withdraw a mistaken value: it stays on record, with the reason, in History, and is read
+    nowhere else (pages, charts, exports, new performance reports). Withdrawing twice is one withdrawal."""
+    from django.core.exceptions import PermissionDenied
+
+    if not user.has_perm("performance.enter_values", value.indicator):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the value is withdrawn."})
+    row = IndicatorValue.all_objects.select_for_update().get(pk=value.pk)
+    if row.withdrawn_at is not None:
+        return row
+    claim_version(row, version)
+    row.withdrawn_at = timezone.now()
+    row.reason = reason[:255]
+    row._change_reason = f"Withdrawn: {reason}"[:100]
+    _save(row, user)
     return row
 
 
@@ -219,7 +275,7 @@ def indicator_values_import(*, content: bytes, filename: str, user) -> int:
     if problems:
         raise ImportRejected(problems)
     codes = {r[header.index("indicator")].strip() for r in rows[1:] if len(r) > header.index("indicator")}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes).prefetch_related("boards")}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes).prefetch_related("boards", "responsible_officers")}
     parsed, seen = [], {}
     for number, raw in enumerate(rows[1:], start=2):
         if not any(str(c).strip() for c in raw):
@@ -276,7 +332,8 @@ def indicator_values_import(*, content: bytes, filename: str, user) -> int:
         for indicator, v, notes in parsed:
             _upsert_value(indicator, period_start=v["period_start"], period_end=v["period_end"],
                           numerator=v["numerator"], denominator=v["denominator"], stored=v["stored"],
-                          notes=notes, is_provisional=v["provisional"], version=UNCHECKED, user=user)
+                          notes=notes, is_provisional=v["provisional"], version=UNCHECKED, user=user,
+                          reason=f"Imported from {filename}")
             _set_target(indicator, v["period_start"], v["target"], user)
         _import_comparators(parsed, user)
     return len(parsed)

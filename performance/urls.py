@@ -1,10 +1,14 @@
 from django.urls import path
 
-from performance import views
+from performance import catalogue_views, views
 
 app_name = "performance"
 urlpatterns = [
     path("", views.indicator_list, name="indicator_list"),
+    path("indicators/new/", catalogue_views.indicator_create, name="indicator_create"),
+    path("indicators/<int:pk>/edit/", catalogue_views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/targets/", catalogue_views.indicator_benchmarks, name="indicator_benchmarks"),
+    path("values/<int:pk>/withdraw/", catalogue_views.value_withdraw, name="value_withdraw"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<int:pk>/values.csv", views.indicator_export, name="indicator_export"),
     path("indicators/<int:pk>/history/", views.indicator_history, name="indicator_history"),

@@ -34,7 +34,8 @@ def indicator_list(request):
         rows.append({"indicator": indicator, "latest": latest, "public": public})
     return render(request, "performance/indicator_list.html", {
         "rows": rows, "board": board, "any_public": any(r["public"] for r in rows),
-        "can_import": is_admin(request.user) or bool(board_ids_for(request.user, "officers") or board_ids_for(request.user, "clerks")),
+        "can_import": _can_enter_any(request.user),
+        "can_add": request.user.has_perm("performance.add_indicator"),
     })
 
 
@@ -82,7 +83,7 @@ def indicator_detail(request, pk):
                     notes=data["notes"], is_provisional=data["is_provisional"], target=data.get("target"),
                     comparators={"england": data["england"], "region": data["region"],
                                  "neighbours": data["statistical_neighbours"]},
-                    version=data.get("version"),
+                    version=data.get("version"), reason=data.get("reason", ""), reason_required=True,
                 )
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
@@ -99,7 +100,11 @@ def indicator_detail(request, pk):
         "boards": list(indicator.boards.all()),
         "can_see_history": request.user.has_perm("performance.view_value_history", indicator),
         "can_change_catalogue": request.user.has_perm("performance.change_catalogue", indicator),
+        "can_keep": request.user.has_perm("performance.change_indicator", indicator),
         "value_ids": {v.period_start.isoformat(): v.pk for v in recorded.values()},
+        "withdrawn": (IndicatorValue.all_objects.filter(indicator=indicator, withdrawn_at__isnull=False)
+                      .order_by("-period_start")
+                      if request.user.has_perm("performance.view_value_history", indicator) else []),
     }, status=400 if form is not None and form.is_bound and form.errors else 200)
 
 
@@ -126,13 +131,16 @@ def indicator_history(request, pk):
 
 @login_required
 def value_history(request, pk):
-    row = get_object_or_404(IndicatorValue.objects.select_related("indicator"), pk=pk)
+    row = get_object_or_404(IndicatorValue.all_objects.select_related("indicator"), pk=pk)
     return history_response(request, row, "performance.view_value_history",
                             f"History of {row.indicator.code} {row.period_label}")
 
 
 def _can_enter_any(user):
-    return is_admin(user) or bool(board_ids_for(user, "officers") or board_ids_for(user, "clerks"))
+    """Whoever enters some indicator's values: a clerk or performance lead, or a named officer."""
+    if is_admin(user) or board_ids_for(user, "clerks") or board_ids_for(user, "performance_leads"):
+        return True
+    return user.is_authenticated and Indicator.objects.filter(responsible_officers__user=user).exists()
 
 
 @login_required

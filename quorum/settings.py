@@ -4,10 +4,14 @@ With nothing set: SQLite and a real Celery worker on kombu's filesystem transpor
 With DATABASE_URL / CELERY_BROKER_URL: PostgreSQL / Redis.
 A bad value fails at start with a message (django-environ raises ImproperlyConfigured).
 """
+import datetime
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 import environ
 from celery.schedules import crontab
+from django_guid.integrations import CeleryIntegration
 from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,14 +55,26 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "health_check",
+    "django_guid",
     "core",
     "boards",
     "meetings",
+    "minutes",
     "actions",
     "performance",
+    "packs",
+    "oparl",
+    "public",
+    "reader",
+    "search",
+    "alerts",
+    "quorum",  # the demo loader, which uses every app
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request, and the tasks it enqueues, carry its request id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session, CSRF and auth middleware so that they see the cookies those set and the user.
@@ -94,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.menu.menu",
             ],
         },
     },
@@ -164,6 +181,18 @@ QUORUM_OFFICE_CPU_SECONDS = envint("QUORUM_OFFICE_CPU_SECONDS", 150)
 QUORUM_OFFICE_MEMORY_BYTES = envint("QUORUM_OFFICE_MEMORY_BYTES", 2 * 1024 * 1024 * 1024)
 
 # Celery: a real worker always. Default broker is kombu's filesystem transport.
+# The public pages' cache (public/cache.py): Redis when CACHE_URL names one (redis://host:6379/1),
+# this process's memory otherwise. Pages are keyed by an edition kept in the database, so a change
+# made by any process (the Celery worker too) makes every process's cached pages stale.
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "quorum"}}
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address (or unset for local memory), not {CACHE_URL!r}.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quorum-public"}}
+
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery-queue"
@@ -187,7 +216,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "actions-reminders": {"task": "actions.tasks.send_action_reminders", "schedule": crontab(hour=7, minute=30)},
     "report-due-reminders": {"task": "meetings.tasks.send_report_due_reminders", "schedule": crontab(hour=7, minute=40)},
+    # The worker proves it is alive (and beat and the broker with it): /health/ reads the row.
+    "worker-heartbeat": {"task": "core.tasks.record_worker_heartbeat", "schedule": 30.0},
+    # Phrase alerts: new public documents matching a subscriber's words (also queued on publication).
+    "alerts-phrases": {"task": "alerts.tasks.send_phrase_alerts", "schedule": 15 * 60.0},
 }
+# /health/ reports the worker as not working when no heartbeat arrived for this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = envint("WORKER_HEARTBEAT_MAX_AGE", 120)
 # Reports: the author of a draft report is reminded daily from this many days before its agenda
 # item's "report due by" date, and every day once it is overdue, until it is submitted.
 REPORT_DUE_REMINDER_DAYS = envint("REPORT_DUE_REMINDER_DAYS", 3)
@@ -199,12 +234,27 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quorum@nottinghamcit
 EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
+# Links in e-mails (alerts, confirmations, unsubscribe) start with this.
+QUORUM_SITE_URL = env.str("QUORUM_SITE_URL", default="http://127.0.0.1:8000")
+# The alerts form: at most this many requests an hour from one address, and for one e-mail address.
+ALERTS_PER_IP_PER_HOUR = envint("ALERTS_PER_IP_PER_HOUR", 20)
+ALERTS_PER_ADDRESS_PER_HOUR = envint("ALERTS_PER_ADDRESS_PER_HOUR", 3)
 
 # The accessibility statement (Public Sector Bodies Accessibility Regulations 2018): who runs the
 # site and how a person asks for another format or reports a problem.
 ACCESSIBILITY_COUNCIL = env.str("ACCESSIBILITY_COUNCIL", default="Nottingham City Council")
 ACCESSIBILITY_EMAIL = env.str("ACCESSIBILITY_EMAIL", default=DEFAULT_FROM_EMAIL)
 ACCESSIBILITY_PHONE = env.str("ACCESSIBILITY_PHONE", default="0115 876 4298")
+# The date of the last accessibility check of the site (ISO date): the statement says it was
+# prepared then. Set it to the day of the next check whenever the site is checked again.
+_ACCESSIBILITY_CHECKED = env.str("ACCESSIBILITY_LAST_CHECKED", default="2026-11-23")
+try:
+    ACCESSIBILITY_LAST_CHECKED = datetime.date.fromisoformat(_ACCESSIBILITY_CHECKED)
+except ValueError:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"ACCESSIBILITY_LAST_CHECKED must be a date such as 2026-11-23, not {_ACCESSIBILITY_CHECKED!r}.") from None
 
 # Login throttling (django-axes).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
@@ -231,17 +281,19 @@ if env("SECURE"):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Content-Security-Policy (django-csp 4): scripts only from our own static files, never inline.
 # Styles: our own files, the SHA-256 of each fixed <style> block in the paper templates (added by
-# core.headers), and a per-response nonce only where a library inserts a <style> element (Trix,
-# which reads it from <meta name="trix-csp-nonce">). No 'unsafe-inline' for scripts or styles.
+# core.headers), and a per-response nonce only where a library inserts a <style> element (none
+# does now: the report editor's styles are a static file). No 'unsafe-inline' for scripts or styles.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, NONCE],
-        # Bootstrap's and Trix's icons are data: SVGs in their stylesheets.
+        # Bootstrap's icons are data: SVGs in its stylesheet.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # pdf.js's worker (the pack reader) and the reader's offline service worker: our own files only.
+        "worker-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],
@@ -251,10 +303,41 @@ CONTENT_SECURITY_POLICY = {
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Request ids (django-guid): taken from the proxy's X-Request-ID when it is a valid UUID, made up
+# otherwise, returned in the response's X-Request-ID header, passed on to every Celery task the
+# request enqueues, and written on every log line. LOG_FORMAT=json writes one JSON object a line
+# (python-json-logger) for a log collector; the default is one readable line.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+    "INTEGRATIONS": [CeleryIntegration(log_parent=True)],
+}
+_LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if _LOG_FORMAT not in ("text", "json"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {_LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
+        "task_ids": {"()": "django_guid.integrations.celery.log_filters.CeleryTracing"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "message", "request_id", "celery_parent_id", "celery_current_id"],
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id", "task_ids"], "formatter": _LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {"django_guid": {"level": "WARNING"}},
 }
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

@@ -60,9 +60,9 @@ def set_up():
     from boards.models import Membership
     from meetings.models import Meeting
 
-    from .factories import BoardFactory, user_with_role
-    from .factories_minutes import drafted
-    from .factories_pack import pack_meeting
+    from tests.factories import BoardFactory, user_with_role
+    from tests.minutes.factories import drafted
+    from tests.packs.factories import pack_meeting
 
     board = BoardFactory(name="Corporate Parenting Board", slug="corporate-parenting-board")
     clerk = user_with_role(board, Membership.Role.CLERK, "clerk")
@@ -88,7 +88,7 @@ def clients_for(user, count):
 
 def settle(meeting, timeout=300):
     """Wait until every pack of the meeting has satisfied its last request (ready or failed)."""
-    from meetings.pack.models import Pack
+    from packs.models import Pack
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -106,8 +106,8 @@ def run(worker_running=None) -> dict:
     from django.urls import reverse
 
     from meetings.models import Meeting
-    from meetings.models.minutes import MinutePoint
-    from meetings.pack.models import Pack
+    from minutes.models import MinutePoint
+    from packs.models import Pack
 
     clerk, meeting, minute = set_up()
     figures = {"server_errors": 0, "lost_writes": 0, "failed_renders": 0, "requests": 0}
@@ -187,7 +187,7 @@ def locked_render(worker_running, database: str, log: Path, hold_seconds: float 
 
     from django.urls import reverse
 
-    from meetings.pack.models import Pack
+    from packs.models import Pack
 
     clerk, meeting, _ = set_up()
     client = clients_for(clerk, 1)[0]

@@ -6,7 +6,7 @@ import pytest
 
 from boards.models import Membership
 
-from .factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
+from tests.factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
 
 
 @pytest.fixture
@@ -75,3 +75,13 @@ def public_user(db):
 def _fast_passwords_and_no_lockouts(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_public_cache():
+    """Each test's database starts again at public edition 0: cached public pages must not carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from boards.models import Membership
 
-from .factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
+from tests.factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
 
 # The admin is a superuser: Django grants superusers every permission (the back door is deliberate).
 ROLES = ["anonymous", "public", "member", "other_member", "author", "other_officer", "clerk", "other_clerk", "admin"]
@@ -29,6 +29,7 @@ EVERYONE = frozenset(ROLES)
 READERS_OF_EXEMPT = frozenset({"member", "author", "clerk", "admin"})
 OTHER_BOARD = frozenset({"other_member", "other_clerk", "admin"})
 ADMIN = frozenset({"admin"})
+CLERKS = frozenset({"clerk", "other_clerk", "admin"})  # a clerk of any board
 
 
 def make_cast(board, other_board):

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-OUR_APPS = {"boards", "meetings", "actions", "performance"}
+OUR_APPS = {"boards", "meetings", "minutes", "actions", "performance", "packs"}
 # Records only the services make (a revision with its note, a reminder once sent): no admin add form.
 MADE_ONLY_BY_SERVICES = {"meetings.ReportRevision", "meetings.ReportReminderSent"}
 

@@ -15,8 +15,8 @@ import uuid
 import pytest
 from django.conf import settings
 
-from . import busy_clerk
-from .busy_clerk import ROOT
+from tests import busy_clerk
+from tests.busy_clerk import ROOT
 
 
 def _sqlite_figures(tmp_path, mode: str = "") -> dict:

@@ -66,7 +66,7 @@ def test_minutes_item_links_to_the_previous_meetings_minutes(demo, client):
 
 
 def test_load_demo_queues_the_18_november_packs_for_the_worker_once(db, django_capture_on_commit_callbacks):
-    from meetings.pack.models import Pack
+    from packs.models import Pack
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         call_command("load_demo")

@@ -11,11 +11,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from meetings import minutes_services as svc
+from minutes import services as svc
 
-from .factories import AgendaItemFactory, MeetingFactory, ReportFactory
-from .factories_actions import ActionFactory, PlanFactory, SectionFactory
-from .factories_minutes import drafted
+from tests.factories import AgendaItemFactory, MeetingFactory, ReportFactory
+from tests.actions.factories import ActionFactory, PlanFactory, SectionFactory
+from tests.minutes.factories import drafted
 
 REFUSED = "Your save was refused: the form did not say which version you started from"
 KEPT = "Nothing has been overwritten: your text is still in the form below."
@@ -192,29 +192,30 @@ def test_attendance_sheet(logged_in_clerk, minute, member):
 
 
 def test_indicator_value_correction(client, board, officer):
-    from .factories_performance import IndicatorFactory, IndicatorValueFactory
+    from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
 
-    indicator = IndicatorFactory(boards=[board])
+    indicator = IndicatorFactory(boards=[board], responsible_officers=[officer.person])  # enters its values
     value = IndicatorValueFactory(indicator=indicator, numerator=Decimal(8), denominator=Decimal(326))
     client.force_login(officer)
     url = reverse("performance:indicator_detail", args=[indicator.pk])
     _check(client, url, page_url=f"{url}?period={value.period_start.isoformat()}", refused_status=400, version_field="version",
-           changes={"numerator": "9"}, form_marker='name="version"',
+           changes={"numerator": "9", "reason": "Figure re-counted"}, form_marker='name="version"',
            saved=lambda: type(value).objects.get(pk=value.pk).numerator == Decimal(9))
 
 
 def test_indicator_value_corrected_by_choosing_its_period_checks_the_version_it_was_drawn_with(client, board, officer):
     """The value form can also correct a recorded period chosen from its list ("saving corrects it"):
     it carries the version of every recorded period, so a correction saved since is not overwritten."""
-    from .factories_performance import IndicatorFactory, IndicatorValueFactory
+    from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
 
-    indicator = IndicatorFactory(boards=[board])
+    indicator = IndicatorFactory(boards=[board], responsible_officers=[officer.person])  # enters its values
     value = IndicatorValueFactory(indicator=indicator, numerator=Decimal(8), denominator=Decimal(326))
     client.force_login(officer)
     url = reverse("performance:indicator_detail", args=[indicator.pk])
     page = client.get(url).content.decode()
     data = _form_data(page[page.rfind("<form", 0, page.index('name="version"')):])
-    data.update({"period_start": value.period_start.isoformat(), "numerator": "9", "denominator": "326"})
+    data.update({"period_start": value.period_start.isoformat(), "numerator": "9", "denominator": "326",
+                 "reason": "Figure re-counted"})
     assert client.post(url, data).status_code == 302
     assert type(value).objects.get(pk=value.pk).numerator == Decimal(9)
 

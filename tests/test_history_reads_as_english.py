@@ -3,6 +3,7 @@ rich text as the words added and removed, whole values, each action once, and a 
 history carries its agenda items and packs."""
 import datetime
 import re
+from html import unescape
 
 import pytest
 import time_machine
@@ -12,9 +13,9 @@ from django.utils.html import strip_tags
 from boards.models import StrategicPriority
 from meetings import services
 from meetings.models import AgendaItem
-from meetings.pack.models import Pack, PackVersion
+from packs.models import Pack, PackVersion
 
-from .factories import AgendaItemFactory, MeetingFactory, ReportFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, ReportFactory
 
 LONDON = datetime.timezone(datetime.timedelta(0))
 LONG_SUMMARY = ("The board asked the Youth Offending Team to set out how first-time entrants to the youth justice "
@@ -55,7 +56,7 @@ def test_report_history_names_people_and_records_and_shows_choice_labels(client,
     report, item = edited_report
     client.force_login(clerk)
     html = client.get(reverse("meetings:report_history", args=[report.pk])).content.decode()
-    text = " ".join(strip_tags(main_table(html)).split())
+    text = " ".join(unescape(strip_tags(main_table(html))).split())  # "O’Sullivan" arrives as O&#x27;Sullivan
     assert "23 November 2026 at 10.30am" in text
     assert clerk.get_full_name() in text
     assert f"Agenda item: “Not set” → “{item}”" in text
@@ -102,7 +103,7 @@ def test_a_meetings_history_includes_its_items_and_packs(client, board, clerk):
     client.force_login(clerk)
     html = client.get(reverse("meetings:history", args=[meeting.pk])).content.decode()
     text = " ".join(strip_tags(html).split())
-    assert "Agenda items" in text and "Agenda packs" in text
+    assert "Agenda item" in text and "Agenda pack" in text
     assert "Title: “Fostering Service Annual Report” → “Fostering Annual Report”" in text
     assert re.search(r"23 November 2026 at 12\.30pm .* Placement Stability Removed", text), text
     assert re.search(r"23 November 2026 at 1\.00pm .* Members&#x27; pack, version 1 Published Version 1, 44 pages", text)
@@ -117,8 +118,52 @@ def test_a_meetings_history_runs_a_fixed_number_of_queries_however_many_items(
         item = services.agenda_item_create(meeting=meeting, user=clerk, title=f"Report {i}", presenter="")
         services.agenda_item_update(item=item, version=item.version, user=clerk, title=f"Annual report {i}")
     client.force_login(clerk)
-    with django_assert_max_num_queries(8):
+    # The timeline reads items, reports, appendices, packs, attendance, declarations and minutes:
+    # one query for each kind of record and its names, never one per record.
+    with django_assert_max_num_queries(18):
         html = client.get(reverse("meetings:history", args=[meeting.pk])).content.decode()
     text = " ".join(strip_tags(html).split())
     assert text.count("Title: “Report ") == items
     assert "Annual report 19" in text or items < 20
+
+
+def test_a_meetings_history_is_one_timeline_of_its_items_reports_packs_and_minutes(client, board, clerk, officer):
+    from minutes import services as minutes
+
+    with at(9):
+        meeting = services.meeting_create(board=board, date=datetime.date(2030, 11, 18), start_time=datetime.time(14),
+                                          venue="Loxley House", user=clerk)
+    with at(10):
+        item = services.agenda_item_create(meeting=meeting, user=clerk, title="Fostering Service Annual Report",
+                                           presenter="Report of Director of Children's Social Care")
+    with at(11):
+        report = services.report_create(board=board, author=officer, agenda_item=item, title="Fostering annual report")
+    with at(11, 30):
+        services.report_update(report=report, version=report.version, user=officer, title="Fostering report 2030")
+    with at(13):
+        pack = Pack.objects.create(meeting=meeting, variant=Pack.Variant.MEMBERS)
+        PackVersion.objects.create(pack=pack, number=1, created_by=clerk, file="packs/x.pdf", sha256="0" * 64,
+                                   page_count=44, sources_digest="0" * 64)
+    with at(15):
+        minutes.minutes_draft(meeting=meeting, user=clerk)
+    with at(15, 30):
+        minute = meeting.minutes.get(agenda_item=item)
+        minutes.point_add(minute=minute, user=clerk, text="The board welcomed the 2030 figures.")
+    client.force_login(clerk)
+    html = client.get(reverse("meetings:history", args=[meeting.pk])).content.decode()
+    assert html.count("<table") == 1  # one timeline, not a table per kind of record
+    text = " ".join(strip_tags(html).split())
+    order = [
+        "3.30pm", "Minute point", "The board welcomed the 2030 figures",
+        "3.00pm", "Minute",
+        "1.00pm", "Agenda pack", "Members&#x27; pack, version 1 Published",
+        "11.30am", "Report", "Title of paper: “Fostering annual report” → “Fostering report 2030”",
+        "11.00am", "Report",
+        "10.00am", "Agenda item", "Fostering Service Annual Report Created",
+        "9.00am", "Meeting",
+    ]
+    position = 0
+    for part in order:
+        found = text.find(part, position)
+        assert found >= 0, f"{part!r} missing or out of order in: {text[position:position + 400]}"
+        position = found + 1

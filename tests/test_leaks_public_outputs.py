@@ -25,18 +25,18 @@ from django.utils import timezone
 from actions import services as actions_services
 from actions.models import Action, Plan, PlanSnapshot
 from actions.services import agenda_plan_attach, agenda_plans_snapshot
-from meetings import minutes_services as minutes_svc
+from minutes import services as minutes_svc
 from meetings import services
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Meeting, Report
-from meetings.models.minutes import Minute
-from meetings.pack.models import Pack, PackVersion
-from meetings.pack.services import pack_build
-from meetings.pack.tasks import pack_render
+from minutes.models import Minute
+from packs.models import Pack, PackVersion
+from packs.services import pack_build
+from packs.tasks import pack_render
 from performance.models import Indicator, IndicatorValue
 
-from .factories import AgendaItemFactory, MeetingFactory
-from .factories_performance import IndicatorFactory, IndicatorValueFactory
-from .factories_pack import add_appendix, appendix_docx, appendix_pdf, page_texts, report_for
+from tests.factories import AgendaItemFactory, MeetingFactory
+from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
+from tests.packs.factories import add_appendix, appendix_docx, appendix_pdf, page_texts, report_for
 
 TODAY = timezone.localdate()
 DAYS = datetime.timedelta(days=1)
@@ -115,7 +115,7 @@ def _draft_minutes(meeting, clerk, text, *, first_number=None):
 def world(board, clerk, member, officer, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path
     queued = []
-    monkeypatch.setattr("meetings.pack.tasks.pack_render.delay", lambda *args: queued.append(args))
+    monkeypatch.setattr("packs.tasks.pack_render.delay", lambda *args: queued.append(args))
 
     # The last meeting actually held: its minutes are still a draft.
     held = MeetingFactory(board=board, date=TODAY - 60 * DAYS, agenda_published_at=timezone.now(),

@@ -1,7 +1,7 @@
 """Repeated failed sign-ins lock the account for a while (django-axes)."""
 from django.urls import reverse
 
-from .factories import PASSWORD
+from tests.factories import PASSWORD
 
 
 def test_five_failed_sign_ins_lock_out_even_the_right_password(client, member, settings):

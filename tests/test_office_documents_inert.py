@@ -16,12 +16,12 @@ from django.urls import reverse
 from core import office
 from core.office import sandbox  # noqa: F401  (office.sandbox, patched below)
 from meetings.models import AgendaItem, Attachment, ExemptParagraph, Report
-from meetings.pack.models import Pack
-from meetings.pack.services import pack_build
+from packs.models import Pack
+from packs.services import pack_build
 
-from .factories import ReportFactory
-from .factories_pack import add_appendix, appendix_pdf, page_texts, pack_meeting, pdf_bytes, report_for
-from .office_documents import (
+from tests.factories import ReportFactory
+from tests.packs.factories import add_appendix, appendix_pdf, page_texts, pack_meeting, pdf_bytes, report_for
+from tests.office_documents import (
     PNG, complex_field, docx, linked_picture, nested_field, paragraph, simple_field, xlsx, xlsx_with_linked_picture,
 )
 

@@ -3,7 +3,7 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 
 @pytest.mark.parametrize("password, why", [

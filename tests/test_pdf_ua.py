@@ -18,12 +18,12 @@ from django.utils.safestring import mark_safe
 
 from core.pdf import render_html
 from meetings.models import Meeting
-from meetings.pack.models import Pack
-from meetings.pack.services import pack_build
-from meetings.papers import minutes_pdf_bytes, response_to_resolutions_html
+from packs.models import Pack
+from packs.services import pack_build
+from minutes.papers import minutes_pdf_bytes, response_to_resolutions_html
 
-from .factories_pack import pack_meeting, pdf_bytes, report_for
-from .pdfua import assert_pdf_ua, checker_failures, structure_failures
+from tests.packs.factories import pack_meeting, pdf_bytes, report_for
+from tests.pdfua import assert_pdf_ua, checker_failures, structure_failures
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_printed_minutes_pass_pdf_ua_with_the_footer_an_artifact_and_ticks_descr
 def test_response_to_resolutions_paper_passes_pdf_ua(demo):
     body = response_to_resolutions_html(demo)
     assert body, "the demo meeting receives no response to resolutions"
-    html = render_to_string("meetings/pack/minutes.html", {
+    html = render_to_string("packs/minutes.html", {
         "meeting": demo, "board": demo.board, "body": mark_safe(body), "paper_title": "Response to resolutions"})
     assert_pdf_ua(render_html(html).pdf, "the response-to-resolutions paper")
 
@@ -107,10 +107,10 @@ def test_supplementary_packs_pass_pdf_ua(board, clerk):
 
 ROWS = "".join(f"<tr><td>Row {n}</td><td>{n * 7}</td><td>Some words to fill the cell {n}</td></tr>" for n in range(90))
 LONG_TABLE = f"""<!doctype html><html lang="en-GB"><head><title>Long table</title>
-<link rel="stylesheet" href="/static/meetings/pack.css"></head><body><h1>Long table</h1>
+<link rel="stylesheet" href="/static/packs/pack.css"></head><body><h1>Long table</h1>
 <p>Before the list.</p><ul><li>One bullet</li><li>Two bullets</li></ul>
 <dl><div><dt>Date:</dt><dd>Monday</dd></div></dl>
-<p>A link to <a href="https://quorum.invalid/static/meetings/pack.css">the style sheet</a>.<span class="empty"></span></p>
+<p>A link to <a href="https://quorum.invalid/static/packs/pack.css">the style sheet</a>.<span class="empty"></span></p>
 <table><caption>Values by row</caption><thead><tr><th>Row</th><th>Value</th><th>Note</th></tr></thead>
 <tbody>{ROWS}</tbody></table></body></html>"""
 
@@ -153,6 +153,6 @@ def _elements(element):
 
 
 def _page_texts(data):
-    from .factories_pack import page_texts
+    from tests.packs.factories import page_texts
 
     return page_texts(data)

@@ -11,11 +11,14 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.operations import worker_heartbeat_record
 from meetings.models import Attachment, Report
 
-from .factories import AgendaItemFactory, MeetingFactory, ReportFactory
-from .matrix import (  # noqa: F401  (re-exported for the other matrix modules)
-    EVERYONE, LOGGED_IN, ON_BOARD, READERS_OF_EXEMPT, ROLES, STAFF, _outcome, check_cell, make_cast, matrix, url_names,
+from boards.models import Membership
+
+from tests.factories import AgendaItemFactory, MeetingFactory, PersonFactory, ReportFactory
+from tests.matrix import (  # noqa: F401  (re-exported for the other matrix modules)
+    ADMIN, CLERKS, EVERYONE, LOGGED_IN, ON_BOARD, READERS_OF_EXEMPT, ROLES, STAFF, _outcome, check_cell, make_cast, matrix, url_names,
     world_fixture,
 )
 
@@ -49,6 +52,12 @@ class World:
         self.exempt_attachment = self._attach(self.exempt_report)
         self.draft_attachment = self._attach(self.draft)
         self.draft_attachment_2 = self._attach(self.draft, position=2)
+        self.uninvited = PersonFactory(first_name="Una", last_name="Invited", email="una.invited@example.org")
+        Membership.objects.create(board=board, person=self.uninvited, role=Membership.Role.OFFICER)
+
+    def worker_reported(self):
+        worker_heartbeat_record(hostname="celery@matrix")
+        return []
 
     def _attach(self, report, position=1):
         a = Attachment(report=report, title="Appendix", kind="pdf", size=10, position=position)
@@ -60,11 +69,28 @@ class World:
 # (case name, URL name, method, URL args builder, roles allowed, POST data)
 CASES = [
     ("home", "home", "get", lambda w: [], EVERYONE, None),
+    ("accessibility", "accessibility", "get", lambda w: [], EVERYONE, None),
+    # Load balancers and operators ask without signing in; the worker has just reported.
+    ("health", "health", "get", lambda w: w.worker_reported(), EVERYONE, None),
     ("board_detail", "board_detail", "get", lambda w: [w.board.slug], EVERYONE, None),
     ("board_history", "board_history", "get", lambda w: [w.board.slug], STAFF, None),
     ("board_edit", "board_edit", "get", lambda w: [w.board.slug], STAFF, None),
     ("membership_add", "membership_add", "get", lambda w: [w.board.slug], STAFF, None),
     ("membership_end", "membership_end", "get", lambda w: [w.users["other_officer"].person.memberships.get().pk], STAFF, None),
+    ("membership_change_role", "membership_change_role", "get",
+     lambda w: [w.users["other_officer"].person.memberships.get().pk], STAFF, None),
+    ("board_create", "board_create", "get", lambda w: [], ADMIN, None),
+    # People: every clerk keeps the people list (a new person is on no board); a person on this
+    # board is kept by this board's clerk, never by another board's.
+    ("people_list", "people_list", "get", lambda w: [], CLERKS, None),
+    ("person_create", "person_create", "get", lambda w: [], CLERKS, None),
+    ("person_manage", "person_manage", "get", lambda w: [w.users["other_officer"].person.pk], STAFF, None),
+    ("person_edit", "person_edit", "get", lambda w: [w.users["other_officer"].person.pk], STAFF, None),
+    ("person_history", "person_history", "get", lambda w: [w.users["other_officer"].person.pk], STAFF, None),
+    ("person_invite", "person_invite", "post", lambda w: [w.uninvited.pk], STAFF, {}),
+    ("person_deactivate", "person_deactivate", "post", lambda w: [w.users["other_officer"].person.pk], STAFF, {}),
+    ("person_reactivate", "person_reactivate", "post", lambda w: [w.users["other_officer"].person.pk], STAFF, {}),
+    ("invitation_accept", "invitation_accept", "get", lambda w: ["MQ", "bogus-token"], EVERYONE, None),
     ("meeting_cancel", "meetings:cancel", "post", lambda w: [w.unpublished.pk], STAFF, {"reason": "Not quorate"}),
     ("meeting_create", "meetings:create", "get", lambda w: [w.board.slug], STAFF, None),
     ("published_meeting", "meetings:detail", "get", lambda w: [w.published.pk], EVERYONE, None),
@@ -87,6 +113,8 @@ CASES = [
     ("item_history", "meetings:item_history", "get", lambda w: [w.pub_item.pk], STAFF, None),
     ("my_reports", "meetings:my_reports", "get", lambda w: [], LOGGED_IN, None),
     ("report_create", "meetings:report_create", "get", lambda w: [w.board.slug], ON_BOARD, None),
+    ("report_import", "meetings:report_import", "get", lambda w: [w.board.slug], ON_BOARD, None),
+    ("draft_report_word", "meetings:report_word", "get", lambda w: [w.draft.pk], {"author", "clerk", "admin"}, None),
     ("published_report", "meetings:report", "get", lambda w: [w.pub_report.pk], EVERYONE, None),
     ("exempt_report", "meetings:report", "get", lambda w: [w.exempt_report.pk], READERS_OF_EXEMPT, None),
     ("draft_report", "meetings:report", "get", lambda w: [w.draft.pk], {"author", "clerk", "admin"}, None),
@@ -119,30 +147,36 @@ CASES = [
 
 
 def _app_url_names():
-    """Every named URL of the app: boards, meetings (agenda, reports, minutes), actions, performance.
-    Django admin and the sign-in/sign-out pages are not the app's."""
-    from actions import urls as action_urls
-    from boards import urls as board_urls
-    from meetings import urls as meeting_urls
-    from performance import urls as performance_urls
+    """Every named URL the site serves, read from the root URLconf, so that a URL added by any app
+    (or by a new one) cannot escape the matrix. Django's admin and the sign-in/sign-out pages are
+    Django's own, not the app's."""
+    from django.urls import URLResolver, get_resolver
 
-    names = set()
-    for module in (board_urls, meeting_urls, action_urls, performance_urls):
-        namespace = getattr(module, "app_name", None)
-        names |= {f"{namespace}:{p.name}" if namespace else p.name for p in module.urlpatterns}
-    return names
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue
+                inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else (
+                    pattern.namespace or namespace)
+                yield from walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns, None)) - {"login", "logout"}
 
 
 def _matrix_url_names():
-    from . import (
-        test_permission_matrix_actions, test_permission_matrix_minutes, test_permission_matrix_packs,
-        test_permission_matrix_performance,
-    )
+    """The URL names of the rows of every matrix module (`test_permission_matrix*.py`, anywhere
+    under tests/), found by their file names, so a new module counts without being listed here."""
+    import importlib
+    from pathlib import Path
 
-    names = url_names(CASES)
-    for module in (test_permission_matrix_minutes, test_permission_matrix_actions, test_permission_matrix_performance,
-                   test_permission_matrix_packs):
-        names |= url_names(module.CASES)
+    tests_dir = Path(__file__).resolve().parent
+    names = set()
+    for path in sorted(tests_dir.rglob("test_permission_matrix*.py")):
+        dotted = ".".join(("tests",) + path.relative_to(tests_dir).with_suffix("").parts)
+        names |= url_names(importlib.import_module(dotted).CASES)
     return names
 
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting, Report
 
-from .factories import ReportFactory
+from tests.factories import ReportFactory
 
-MAX_QUERIES = 14  # fixed per page: the clerk's pack panel also lists untagged PDF appendices (one query) and earlier pack versions (one query for all packs)
+MAX_QUERIES = 15  # fixed per page: the clerk's pack panel also lists untagged PDF appendices (one query) and earlier pack versions (one query for all packs); the menu asks once (one UNION) which "My …" lists the user has records in
 
 
 def _fill(board, meetings, author):
@@ -47,9 +47,9 @@ def test_pages_run_a_fixed_number_of_queries(client, board, member, clerk, offic
 
 def test_meeting_page_with_published_packs_runs_a_fixed_number_of_queries(client, board, clerk, member,
                                                                           django_assert_max_num_queries):
-    from meetings.pack.services import pack_build
+    from packs.services import pack_build
 
-    from .factories_pack import pack_meeting
+    from tests.packs.factories import pack_meeting
 
     meeting = pack_meeting(board)
     for variant in ("members", "public"):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from meetings.models import Report
 
-from .factories import ReportFactory
+from tests.factories import ReportFactory
 
 
 def _form_data(client, report, **changes):
@@ -52,7 +52,7 @@ def test_version_moves_on_with_each_save(report, officer, client):
 
 
 def test_stale_agenda_item_edit_is_refused(clerk, client, board):
-    from .factories import AgendaItemFactory, MeetingFactory
+    from tests.factories import AgendaItemFactory, MeetingFactory
 
     item = AgendaItemFactory(meeting=MeetingFactory(board=board), title="Budget")
     client.force_login(clerk)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from meetings.models import Report
 
-from .factories import AgendaItemFactory, MeetingFactory, ReportFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, ReportFactory
 
 ATTACK = (
     "<p>Kept paragraph MARK-KEPT-1.</p>"

@@ -8,13 +8,13 @@ from django.urls import reverse
 
 from boards.models import Membership
 from core.concurrency import UNCHECKED
-from meetings import minutes_services as svc
-from meetings.minutes_forms import ResolutionTrackForm
-from meetings.minutes_selectors import open_resolutions, printed_minutes
-from meetings.models.minutes import Attendance, Declaration, InterestKind
+from minutes import services as svc
+from minutes.forms import ResolutionTrackForm
+from minutes.selectors import open_resolutions, printed_minutes
+from minutes.models import Attendance, Declaration, InterestKind
 
-from .factories import MembershipFactory, PersonFactory
-from .factories_minutes import drafted, record_present
+from tests.factories import MembershipFactory, PersonFactory
+from tests.minutes.factories import drafted, record_present
 
 TITLES = ("Apologies for absence", "Declarations of interests", "Minutes", "Fostering", "Adoption")
 

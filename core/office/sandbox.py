@@ -181,6 +181,10 @@ def convert_to_pdf(data: bytes, extension: str, *, limits: Limits | None = None)
     if extension not in EXPORT_FILTERS:
         raise ConversionFailed(f"“.{extension}” documents are not converted")
     limits = limits or Limits.from_settings()
+    if extension == "xlsx":
+        from core.office.print_setup import print_ready_xlsx
+
+        data = print_ready_xlsx(data)  # landscape, fit to width, header row repeated, sheet names
     soffice = _soffice()
     workdir = tempfile.mkdtemp(prefix="quorum-office-")
     try:

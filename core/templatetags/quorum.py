@@ -20,29 +20,27 @@ register.filter("long_date_and_time", formats.long_date_and_time)
 
 @register.filter
 def numbered_paragraphs(html, section):
-    """Number a section's paragraphs n.1, n.2 … as the council's report template does.
+    """A section's paragraphs numbered N.1, N.2 … from its structure (core.report_html): every
+    paragraph or sub-heading unless marked as a continuation; lists and tables never. The same
+    text on screen and in the PDF, since both render through this filter."""
+    from core.report_html import number_section
+    from core.sanitise import sanitise_html
 
-    Where the author used sub-headings, the sub-headings carry the numbers (as "1.1 Rate of
-    offending" in the reference report) and the paragraphs under them do not; otherwise every
-    paragraph is numbered (as "4.1", "4.2" under financial implications).
-    """
-    import itertools
+    # Stored sections are sanitised on save; cleaning again here is the second wall before mark_safe.
+    return mark_safe(number_section(sanitise_html(str(html or "")), section))
+
+
+@register.filter
+def anchored_paragraphs(html, section):
+    """`numbered_paragraphs` for a web page: each number is also an anchor (#para-4-2), so a
+    search result can link to the paragraph. Not for packs, where two papers' ids would clash."""
     import re
 
     from django.utils.safestring import mark_safe
 
-    from core.sanitise import sanitise_html
-
-    # Stored sections are sanitised on save; cleaning again here is the second wall before mark_safe.
-    html = sanitise_html(str(html or ""))
-    counter = itertools.count(1)
-    tag = "h3" if "<h3>" in html else "p"
-    numbered = re.sub(
-        f"<{tag}>", lambda m: f'<{tag}><span class="para-no">{section}.{next(counter)}</span> ', html
-    )
-    if "<p>" not in html and "<h3>" not in html and html:
-        numbered = f'<p><span class="para-no">{section}.1</span> {html}</p>'
-    return mark_safe(numbered)
+    numbered = numbered_paragraphs(html, section)
+    return mark_safe(re.sub(r'<span class="para-no">(\d+)\.(\d+)</span>',
+                            r'<span class="para-no" id="para-\1-\2">\1.\2</span>', numbered))
 
 
 @register.tag
@@ -93,11 +91,3 @@ class ScrollableNode(template.Node):
                                label, mark_safe(table))
 
         return mark_safe(_TABLE.sub(wrap, inner))
-
-
-@register.simple_tag
-def appendix_heading(n, title):
-    """{% appendix_heading forloop.counter a.title %} -> "Appendix A – Multi Agency Guidance"."""
-    from meetings.models.reports import appendix_heading as heading
-
-    return heading(int(n), title)

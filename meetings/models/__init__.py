@@ -1,4 +1,5 @@
 from .agenda import AgendaItem, ExemptParagraph, Meeting, MeetingQuerySet, PaperStatus
+from .templates import ReportTemplate
 from .reports import Attachment, Report, ReportQuerySet, ReportReminderSent, ReportRevision, ReportSection
 
 __all__ = [
@@ -13,6 +14,5 @@ __all__ = [
     "ReportReminderSent",
     "ReportRevision",
     "ReportSection",
+    "ReportTemplate",
 ]
-from .minutes import Attendance, Declaration, Interest, InterestKind, MeetingMinutes, Minute, MinutePoint, MinutesLocked, MinutesStatus, OtherAttendee, Resolution, ResolutionResponse  # noqa: E402,F401
-from meetings.pack.models import Pack, PackVersion, RenderedSection  # noqa: E402,F401

@@ -12,6 +12,7 @@ from core.formats import plain_date
 from core.sanitise import SanitisedHTMLField
 
 from .agenda import AgendaItem, ExemptParagraph
+from .templates import CITY_COUNCIL_HEADINGS, ReportTemplate
 
 
 class ReportSection:
@@ -21,15 +22,12 @@ class ReportSection:
         self.number, self.field, self.heading = number, field, heading
 
 
+# The places a report has for its sections, in order. The headings a report prints come from its
+# template (ReportTemplate, data); these are the city council's, used when no template exists.
 REPORT_SECTIONS = [
-    ReportSection(1, "background", "Background (including outcomes of consultation)"),
-    ReportSection(2, "reasons", "Reasons for recommendations"),
-    ReportSection(3, "other_options", "Other options considered in making recommendations"),
-    ReportSection(4, "financial", "Financial implications (including value for money)"),
-    ReportSection(5, "risk", "Risk management issues (including legal implications, crime and disorder act implications and equality and diversity implications)"),
-    ReportSection(6, "equality", "Equality impact assessments (EIAs)"),
-    ReportSection(7, "background_papers", "List of background papers other than published works or those disclosing confidential or exempt information"),
-    ReportSection(8, "published_documents", "Published documents referred to in compiling this report"),
+    ReportSection(n, field, heading) for n, (field, heading) in enumerate(zip(
+        ["background", "reasons", "other_options", "financial", "risk", "equality", "background_papers",
+         "published_documents"], CITY_COUNCIL_HEADINGS), 1)
 ]
 
 
@@ -72,6 +70,9 @@ class Report(models.Model):
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    template = models.ForeignKey(
+        ReportTemplate, null=True, blank=True, on_delete=models.PROTECT, related_name="reports",
+        help_text="The council template whose section headings the report prints (the board's when it was written).")
 
     # Cover sheet
     title = models.CharField("title of paper", max_length=300)
@@ -144,8 +145,12 @@ class Report(models.Model):
     def other_officer_list(self):
         return [line.strip() for line in self.other_officers.splitlines() if line.strip()]
 
+    def template_sections(self) -> list[ReportSection]:
+        """The numbered sections of the report's template, each with the place its text is kept."""
+        return self.template.sections() if self.template_id else REPORT_SECTIONS
+
     def sections(self):
-        return [(s, getattr(self, s.field)) for s in REPORT_SECTIONS]
+        return [(s, getattr(self, s.field)) for s in self.template_sections()]
 
 
 class ReportRevision(models.Model):

@@ -1,8 +1,9 @@
-"""The pack panel's warning about appendices that are not accessible (PDFs without tags)."""
+"""Appendix headings ("Appendix A – Multi Agency Guidance") and the pack panel's warning about
+appendices that are not accessible (PDFs without tags)."""
 from django import template
 
 from meetings.models import Attachment
-from meetings.models.reports import appendix_heading
+from meetings.models.reports import appendix_heading as heading
 
 register = template.Library()
 
@@ -19,5 +20,11 @@ def untagged_appendices(meeting) -> list[dict]:
         n = letters[attachment.report_id] = letters.get(attachment.report_id, 0) + 1
         if attachment.not_accessible:
             found.append({"item": attachment.report.agenda_item, "report": attachment.report,
-                          "heading": appendix_heading(n, attachment.title)})
+                          "heading": heading(n, attachment.title)})
     return found
+
+
+@register.simple_tag(name="appendix_heading")
+def appendix_heading_tag(n, title):
+    """{% appendix_heading forloop.counter a.title %} -> "Appendix A – Multi Agency Guidance"."""
+    return heading(int(n), title)

@@ -91,3 +91,21 @@ def sign_in(page, username, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/")
+
+
+def assert_reflows_at_320(page):
+    """WCAG 1.4.10: the current page, narrowed to 320 CSS pixels, needs no sideways scrolling.
+    The viewport is put back afterwards."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 720})
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{page.url} is {width}px wide at 320px"
+    finally:
+        page.set_viewport_size(size)
+
+
+def check_page(page):
+    """axe-core finds nothing and the page reflows at 320px."""
+    assert_accessible(page)
+    assert_reflows_at_320(page)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from actions.models import Action, Rag
 from meetings.models import Meeting
-from tests.factories_actions import plan_with_two_leads
+from tests.actions.factories import plan_with_two_leads
 
 from .conftest import assert_accessible, sign_in
 
@@ -78,7 +78,13 @@ def test_officer_updates_an_action_and_its_rag_with_the_keyboard_alone(page, pla
     page.keyboard.press("Tab")
     expect(form.get_by_label("Mark the action complete (sets the rating to Blue)")).to_be_focused()
     page.keyboard.press("Tab")
-    expect(form.get_by_role("button", name="Save update")).to_be_focused()
+    expect(form.get_by_label("Date it happened (optional)")).to_be_focused()  # left empty: today
+    save = form.get_by_role("button", name="Save update")
+    for _ in range(5):  # Chromium's date input: Tab stops for day, month, year and its picker
+        page.keyboard.press("Tab")
+        if save.evaluate("b => b === document.activeElement"):
+            break
+    expect(save).to_be_focused()
     page.keyboard.press("Enter")
 
     # The row comes back saved, with the new rating in words, and the keyboard user keeps their place.
@@ -159,7 +165,8 @@ def test_member_reads_the_plan_and_its_rag_summary(page, plan_since_last_meeting
     summary = page.get_by_role("table", name="Actions by RAG rating (2 in all)")
     for word, count in (("Red", "0"), ("Amber", "1"), ("Green", "1"), ("Blue", "0"), ("Not rated", "0")):
         summary_row = summary.get_by_role("row").filter(has=page.get_by_role("rowheader", name=re.compile(f"^{word}")))
-        expect(summary_row.get_by_role("cell")).to_have_text(count)
+        # A count above 0 is also a link that shows only those actions ("1 Amber: show only these").
+        expect(summary_row.get_by_role("cell")).to_have_text(re.compile(rf"^{count}\b"))
 
     # What changed since the board last met, by word: 1.1 Not rated → Green, with the reason.
     changes = page.get_by_role("table", name=re.compile(r"^RAG changes since"))

@@ -1,5 +1,5 @@
 """The Content-Security-Policy blocks nothing Quorum itself needs: every page loads, and htmx,
-drag and drop (SortableJS), the report editor (Trix), Bootstrap's menu and the Django admin all
+drag and drop (SortableJS), the report editor (Tiptap), Bootstrap's menu and the Django admin all
 still work, with not one "Refused to …" in the console.
 
 Every browser test records violations (tests/browser/conftest.py) and fails on any; this module
@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from boards.models import Board
 from meetings.models import AgendaItem, Meeting, Report
-from meetings.models.minutes import Minute
+from minutes.models import Minute
 
 from .conftest import assert_no_csp_violations, sign_in
 from .test_every_page_accessible import _pages
@@ -102,12 +102,14 @@ def test_officer_formats_text_in_the_report_editor_under_the_policy(page, board,
                                    title="Fostering update", status=Report.Status.DRAFT)
     sign_in(page, "officer")
     page.goto(reverse("meetings:report_edit", args=[report.pk]))
-    editor = page.locator("trix-editor#id_background")
+    editor = page.locator("#id_background")
     expect(editor).to_be_visible()
-    # Trix's own stylesheet (inserted with the nonce) is in force: its editor is a block.
-    assert editor.evaluate("e => getComputedStyle(e).display") == "block"
+    # The editor's stylesheet (a static file) is in force: ProseMirror keeps typed spaces.
+    assert editor.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-wrap"
     editor.click()
-    page.get_by_role("button", name="Bold").first.click()
+    page.get_by_role("toolbar", name="1 BACKGROUND: formatting").get_by_role(
+        "button", name="Bold").click()
+    expect(editor).to_be_focused()
     page.keyboard.type("Placements are stable.")
     page.get_by_role("button", name="Save draft").click()
     page.get_by_text("Report saved.").wait_for()
@@ -125,8 +127,8 @@ def test_menu_opens_on_a_narrow_screen_under_the_policy(page, board):
 
 
 def test_minutes_points_drag_under_the_policy(page, board, clerk):
-    from tests.factories_minutes import drafted
-    from meetings import minutes_services as svc
+    from tests.minutes.factories import drafted
+    from minutes import services as svc
 
     meeting = drafted(board, datetime.date(2030, 9, 23), clerk)
     minute = Minute.objects.filter(meeting=meeting).order_by("position").last()

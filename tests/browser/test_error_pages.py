@@ -5,8 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from meetings import minutes_services as svc
-from tests.factories_minutes import drafted
+from minutes import services as svc
+from tests.minutes.factories import drafted
 
 from .conftest import assert_accessible, sign_in
 

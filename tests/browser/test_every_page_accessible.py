@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from actions.models import Action, Plan, PlanSnapshot
 from boards.models import Board, Membership
-from meetings.models import AgendaItem, Meeting, Minute, Report, Resolution
+from meetings.models import AgendaItem, Meeting, Report
+from minutes.models import Minute, Resolution
 from performance.models import Indicator, IndicatorValue, PerformanceSnapshot
 
 from .conftest import assert_accessible
@@ -44,6 +45,8 @@ def _pages(board):
         reverse("meetings:response_paper", args=[november.pk]), reverse("meetings:person", args=[person.pk]),
         reverse("performance:indicator_list"), reverse("performance:indicator_detail", args=[indicator.pk]),
         reverse("performance:snapshot_detail", args=[PerformanceSnapshot.objects.filter(public=True).first().pk]),
+        reverse("search:search") + "?q=fostering", reverse("search:search") + "?q=fostering&kind=decision",
+        reverse("alerts:subscribe"), reverse("alerts:check_email"),
         reverse("login"),
     ]
     clerk_pages = public_pages[:-1] + [

@@ -78,7 +78,7 @@ def test_officer_writes_and_submits_a_report(page, board, officer, clerk):
     page.get_by_label("Safer Nottingham").check()
     page.get_by_label("Summary of issues (including benefits to customers/service users)").fill("Progress in reducing the criminalisation of children in care.")
     page.get_by_label("Recommendations", exact=True).fill("The Board to note the report")
-    background = page.locator("trix-editor#id_background")
+    background = page.locator("#id_background")
     background.click()
     page.keyboard.type("Offending by children in care fell to 8.7%.")
     assert_accessible(page)

@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from boards.models import Membership
-from meetings.models.minutes import Attendance, Declaration, MeetingMinutes, MinutesStatus
+from minutes.models import Attendance, Declaration, MeetingMinutes, MinutesStatus
 
-from ..factories import MembershipFactory, PersonFactory
-from ..factories_minutes import meeting_with_items
+from tests.factories import MembershipFactory, PersonFactory
+from tests.minutes.factories import meeting_with_items
 from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser

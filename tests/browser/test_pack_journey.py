@@ -17,9 +17,9 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from meetings.models import AgendaItem, ExemptParagraph
-from meetings.pack.models import Pack
+from packs.models import Pack
 from quorum.celery import app as celery_app
-from tests.factories_pack import page_texts, pack_meeting, report_for
+from tests.packs.factories import page_texts, pack_meeting, report_for
 
 from .conftest import assert_accessible, sign_in, watch_csp_violations
 

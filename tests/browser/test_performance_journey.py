@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from performance import periods
 from performance.charts import VALUE_COLOUR
 from performance.models import IndicatorValue, Target
-from tests.factories_performance import IndicatorFactory, IndicatorValueFactory
+from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
 
 from .conftest import assert_accessible, sign_in
 
@@ -31,10 +31,10 @@ def label(start):
 
 
 @pytest.fixture
-def offending(board):
+def offending(board, officer):
     """Three quarters recorded (4, 3 and 2 quarters ago: 3.7%, 3.1%, 2.8% against a 3% target); the
     last completed quarter is still to enter. Two quarters ago had 3 offenders: a small number."""
-    indicator = IndicatorFactory(code="CIC-OFF", title=TITLE, boards=[board])
+    indicator = IndicatorFactory(code="CIC-OFF", title=TITLE, boards=[board], responsible_officers=[officer.person])
     for n, numerator, denominator in ((4, 12, 324), (3, 10, 320), (2, 3, 107)):
         IndicatorValueFactory(indicator=indicator, period_start=quarter(n), numerator=Decimal(numerator),
                               denominator=Decimal(denominator))
