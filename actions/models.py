@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Organisation, Person
+from core.concurrency import SavesOnlyChanges
 from core.formats import date_and_time, plain_date
 
 
@@ -48,7 +49,7 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(Q(board_id__in=board_ids_for(user)) | Q(owner=user))
 
 
-class Plan(models.Model):
+class Plan(SavesOnlyChanges, models.Model):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="action_plans")
     title = models.CharField(max_length=300)
     period = models.CharField(max_length=40, blank=True, help_text='For example "2012–14".')
@@ -73,7 +74,7 @@ class Plan(models.Model):
         return reverse("actions:plan_detail", args=[self.pk])
 
 
-class Section(models.Model):
+class Section(SavesOnlyChanges, models.Model):
     """A part of the plan with its responsibility statement (a heading and a paragraph)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
@@ -123,7 +124,7 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(lead_person__user=user) if user.is_authenticated else self.none()
 
 
-class Action(models.Model):
+class Action(SavesOnlyChanges, models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         IN_PROGRESS = "in_progress", "In progress"
@@ -256,7 +257,7 @@ class StandingUpdateManager(models.Manager):
         return super().get_queryset().filter(withdrawn_at__isnull=True)
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(SavesOnlyChanges, models.Model):
     """A dated entry under "Progress to date". Shown newest first. `date` is when it happened (it
     may be back-dated); `created_at` when it was entered: both are kept."""
 

@@ -106,6 +106,8 @@ def plan_update(*, plan: Plan, user, version=UNCHECKED, partner_organisations=No
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
+    plan._links_changed = partner_organisations is not None and {o.pk for o in partner_organisations} != set(
+        plan.partner_organisations.values_list("pk", flat=True))
     _save(plan, user)
     if partner_organisations is not None:
         plan.partner_organisations.set(partner_organisations)

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import SavesOnlyChanges
+
 
 class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
@@ -18,7 +20,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(SavesOnlyChanges, models.Model):
     """Someone named in the papers: a councillor, an officer, a partner, a foster carer."""
 
     user = models.OneToOneField(
@@ -50,7 +52,7 @@ class Person(models.Model):
         return " ".join(p for p in (self.honorific, self.first_name, self.last_name) if p)
 
 
-class Board(models.Model):
+class Board(SavesOnlyChanges, models.Model):
     council_name = models.CharField(max_length=200, default="Nottingham City Council")
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)

@@ -86,6 +86,52 @@ def claim_version(obj, version):
             raise StaleEdit(obj=obj, started_from=started_from, current=current, changes=changes, changed_by=who)
     rows.filter(pk=obj.pk).update(version=F("version") + 1)
     obj.version = current + 1
+    obj._claimed_version = current  # a SavesOnlyChanges model gives it back if nothing changes
+
+
+# Fields that say when or how often a row was saved, not what it says.
+BOOKKEEPING_FIELDS = frozenset({"version", "updated_at", "modified_at"})
+
+
+def same_as_stored(obj, ignore=()) -> bool:
+    """Whether saving `obj` would change nothing a person reads: every concrete field equals the
+    stored row's (the version, timestamps and the names in `ignore` aside)."""
+    model = type(obj)
+    stored = model._base_manager.filter(pk=obj.pk).first()
+    if stored is None:
+        return False
+    for f in model._meta.concrete_fields:
+        if f.primary_key or f.attname in BOOKKEEPING_FIELDS or f.attname in ignore or getattr(f, "auto_now", False):
+            continue
+        old, new = getattr(stored, f.attname), getattr(obj, f.attname)
+        if hasattr(old, "name") and hasattr(old, "storage"):  # a file: compare where it is stored
+            old, new = old.name, getattr(new, "name", new)
+        try:
+            new = f.to_python(new) if new is not None and not hasattr(new, "storage") else new
+        except Exception:
+            pass
+        if old != new:
+            return False
+    return True
+
+
+class SavesOnlyChanges:
+    """For versioned models: a save after `claim_version` that changes nothing stores nothing.
+
+    Saving a form unchanged then leaves the row exactly as it was: the same version, no History
+    entry, no "updated" time. A service that changes only many-to-many links sets
+    `obj._links_changed = True` before saving, so the version still moves on.
+    """
+
+    def save(self, *args, **kwargs):
+        claimed = self.__dict__.pop("_claimed_version", None)
+        links_changed = self.__dict__.pop("_links_changed", False)
+        if (claimed is not None and not links_changed and not self._state.adding
+                and not kwargs.get("force_insert") and same_as_stored(self)):
+            type(self)._base_manager.filter(pk=self.pk).update(version=claimed)
+            self.version = claimed
+            return
+        super().save(*args, **kwargs)
 
 
 def database_busy(exc: BaseException) -> bool:

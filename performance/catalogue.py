@@ -68,6 +68,7 @@ def indicator_update(*, indicator: Indicator, version, user, keepable_boards, **
     claim_version(indicator, version)
     for name, value in changed.items():
         setattr(indicator, name, value)
+    indicator._links_changed = boards_changed or officers_changed
     save_audited(indicator, user)
     if boards_changed:
         indicator.boards.set(boards)

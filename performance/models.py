@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.formats import plain_date
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Person
+from core.concurrency import SavesOnlyChanges
+from core.formats import plain_date
 from performance import periods
 
 
@@ -27,7 +28,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(boards=board)
 
 
-class Indicator(models.Model):
+class Indicator(SavesOnlyChanges, models.Model):
     class Unit(models.TextChoices):
         COUNT = "count", "Count"
         PERCENTAGE = "percentage", "Percentage"
@@ -128,7 +129,7 @@ class CurrentValueManager(models.Manager):
         return super().get_queryset().filter(withdrawn_at__isnull=True)
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(SavesOnlyChanges, models.Model):
     """One period's figure. For percentages and rates the value is computed from numerator and denominator."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")

@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board
+from core.concurrency import SavesOnlyChanges
 
 
 class ExemptParagraph(models.IntegerChoices):
@@ -42,7 +43,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(qs)
 
 
-class Meeting(models.Model):
+class Meeting(SavesOnlyChanges, models.Model):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         AGENDA_PUBLISHED = "agenda_published", "Agenda published"
@@ -105,7 +106,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(meeting__agenda_published_at__isnull=False)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(SavesOnlyChanges, models.Model):
     class Kind(models.TextChoices):
         APOLOGIES = "apologies", "Apologies for absence"
         DECLARATIONS = "declarations", "Declarations of interests"

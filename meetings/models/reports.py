@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, StrategicPriority
+from core.concurrency import SavesOnlyChanges
 from core.formats import plain_date
 from core.sanitise import SanitisedHTMLField
 
@@ -57,7 +58,7 @@ class ReportQuerySet(models.QuerySet):
         )
 
 
-class Report(models.Model):
+class Report(SavesOnlyChanges, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted"

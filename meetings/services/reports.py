@@ -64,6 +64,8 @@ def report_update(*, report: Report, version: int | None, user, priorities=None,
     if published and changed:
         # History's reason column holds 100 characters; the whole note is kept on the revision.
         report._change_reason = Truncator(f"Revised after publication: {revision_note}").chars(100)
+    report._links_changed = priorities is not None and {p.pk for p in priorities} != set(
+        report.strategic_priorities.values_list("pk", flat=True))
     _save(report, user)
     if priorities is not None:
         report.strategic_priorities.set(priorities)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from boards.models import Person
+from core.concurrency import SavesOnlyChanges
 from meetings.models import Meeting
 
 
@@ -32,7 +33,7 @@ def meeting_minutes_locked(meeting_id) -> bool:
     return MeetingMinutes.objects.filter(meeting_id=meeting_id, status__in=LOCKED_STATUSES).exists()
 
 
-class LockedWithMinutes(models.Model):
+class LockedWithMinutes(SavesOnlyChanges, models.Model):
     """A record that belongs to a meeting's minutes and is frozen once they are confirmed.
 
     `TRACKER_FIELDS` lists fields that may still change after confirmation (a resolution's owner
@@ -84,7 +85,7 @@ class MeetingMinutesQuerySet(models.QuerySet):
         return self.filter(status__in=PUBLIC_STATUSES, meeting__agenda_published_at__isnull=False)
 
 
-class MeetingMinutes(models.Model):
+class MeetingMinutes(SavesOnlyChanges, models.Model):
     """The minutes of one meeting as a document: its lifecycle and numbering start."""
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes_record")

@@ -7,7 +7,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from boards.models import Membership, Person
-from core.concurrency import claim_version
+from core.concurrency import claim_version, same_as_stored
 from meetings.models import AgendaItem, Meeting
 from minutes.models import Attendance, Declaration, Interest, InterestKind, OtherAttendee
 from core.audit import record_user as _audit
@@ -81,7 +81,6 @@ def attendance_record(*, meeting: Meeting, rows: list[dict], version: int | None
     _refuse_if_locked(meeting.pk)
     record = minutes_record_for(meeting)
     claim_version(record, version)
-    _save(record, user)
     numbers = meeting.minutes.aggregate(first=Min("number"), last=Max("number"))
     substitutes = set(eligible_substitutes(meeting).values_list("pk", flat=True))
     problems, changed = [], []
@@ -96,6 +95,11 @@ def attendance_record(*, meeting: Meeting, rows: list[dict], version: int | None
         changed.append(row)
     if problems:
         raise ValidationError(problems)
+    # A sheet saved unchanged stores nothing: no row, no version, no History entry.
+    changed = [row for row in changed if not same_as_stored(row, ignore=("recorded_by_id",))]
+    if changed:
+        record._links_changed = True  # the sheet moved on: the next clerk's older sheet is refused
+    _save(record, user)
     for row in changed:
         row.recorded_by = user if user and user.is_authenticated else None
         _save(row, user)
