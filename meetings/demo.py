@@ -164,6 +164,9 @@ def load_demo() -> Board:
     rise = november.items.get(position=4)
     if not rise.carries_response_paper:
         rise.carries_response_paper = True
+        # The clerk's introduction, in the reference's words.
+        rise.response_introduction = ("Jamie Shrivastava presented 4 recommendations to the corporate parenting "
+                                      "board on 15th July 2013.")
         with recorded_at(_aware(datetime.date(2013, 11, 8)), user=clerk.user):
             rise.save()
 

@@ -47,19 +47,24 @@ class MeetingCreateForm(forms.ModelForm):
 class AgendaItemForm(VersionedForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "presenter", "paper_status", "carries_response_paper", "is_exempt",
-                  "exempt_paragraph", "exempt_reason", "report_due"]
+        fields = ["title", "description", "presenter", "paper_status", "carries_response_paper",
+                  "response_introduction", "is_exempt", "exempt_paragraph", "exempt_reason", "report_due"]
         labels = {
             "report_due": "Report due by",
             "carries_response_paper": "Its paper is the response to resolutions due back at this meeting",
+            "response_introduction": "Introduction to the response paper (optional)",
             "is_exempt": "Exempt from publication (Schedule 12A)",
             "exempt_paragraph": "Schedule 12A paragraph",
             "paper_status": "Paper status",
         }
-        widgets = {"exempt_reason": Textarea(attrs={"rows": 2}), "report_due": DateInput}
+        widgets = {"exempt_reason": Textarea(attrs={"rows": 2}), "response_introduction": Textarea(attrs={"rows": 3}),
+                   "report_due": DateInput}
 
     def clean(self):
         cleaned = super().clean()
+        if (cleaned.get("response_introduction") or "").strip() and not cleaned.get("carries_response_paper"):
+            self.add_error("response_introduction", "The introduction is printed with the response paper: tick "
+                                                    "“Its paper is the response to resolutions” or clear it.")
         if cleaned.get("is_exempt"):
             if not cleaned.get("exempt_paragraph"):
                 self.add_error("exempt_paragraph", "Choose the Schedule 12A paragraph that makes this item exempt.")

@@ -38,7 +38,11 @@ def response_to_resolutions_html(meeting: Meeting, public: bool = False) -> str 
     papers = sel.response_paper(meeting, public=public)
     if not papers:
         return None
-    return render_to_string("minutes/_response_paper.html", {"meeting": meeting, "papers": papers})
+    # The clerk's introduction, from the item that carries the paper (none from an exempt one in public).
+    carrier = meeting.items.filter(carries_response_paper=True).order_by("position").first()
+    introduction = carrier.response_introduction.strip() if carrier and not (public and carrier.is_exempt) else ""
+    return render_to_string("minutes/_response_paper.html",
+                            {"meeting": meeting, "papers": papers, "introduction": introduction})
 
 
 def minutes_pdf_html(meeting: Meeting, public: bool = False) -> str:

@@ -132,6 +132,10 @@ class AgendaItem(SavesOnlyChanges, models.Model):
     carries_response_paper = models.BooleanField(
         "its paper is the response to resolutions", default=False,
         help_text="The pack files the “Response to Resolutions” paper for this meeting under this item.")
+    response_introduction = models.TextField(
+        "introduction to the response paper", blank=True,
+        help_text='Printed under the paper\'s heading, e.g. "Jamie Shrivastava presented 4 recommendations to the '
+                  'board on 15 July 2013."')
     # The date by which the item's report is due to the clerk; its author is reminded by e-mail
     # from a few days before (settings.REPORT_DUE_REMINDER_DAYS) and daily once it is overdue.
     report_due = models.DateField(

@@ -55,8 +55,6 @@ KNOWN = [
      "the apologies list (issue 11, 'What a clerk enters is checked')"),
     ("item 4", "15th July 2013 to be presented to the 18th November 2013 meeting",
      "dates read as English without ordinals: '15 July 2013', '18 November 2013'"),
-    ("item 4", "Jamie Shrivastava presented 4 recommendations to the corporate parenting board on 15th July 2013.",
-     "the response paper is generated from the resolutions: it has no free-text introduction"),
     *[("item 5", p, _TEMPLATE) for p in (
         "6 LIST OF BACKGROUND PAPERS OTHER THAN PUBLISHED WORKS OR THOSE DISCLOSING CONFIDENTIAL OR EXEMPT INFORMATION",
         "- 6.1 Annual statutory return (903) for CiC.")],

@@ -87,6 +87,47 @@ def test_response_paper_is_filed_under_the_item_the_clerk_chooses_and_lists_only
     assert "review the placements panel" not in text
 
 
+def test_the_clerks_introduction_heads_the_response_paper_but_never_from_an_exempt_item_in_public(
+        board, clerk, officer, client):
+    import datetime
+
+    from minutes import services as svc
+    from minutes.papers import response_to_resolutions_html
+
+    from tests.minutes.factories import drafted
+
+    earlier = drafted(board, datetime.date(2030, 7, 15), clerk, first_number=1)
+    meeting = pack_meeting(board)
+    svc.resolution_add(minute=earlier.minutes.get(number=4), text="to receive an update on RISE placements;",
+                       owner=officer.person, due_meeting=meeting, user=clerk)
+    rise = meeting.items.get(position=4)
+    url = reverse("meetings:item_edit", args=[rise.pk])
+    form = {"title": rise.title, "description": rise.description, "presenter": rise.presenter,
+            "paper_status": rise.paper_status, "version": rise.version,
+            "response_introduction": "INTROMARKER presented 4 recommendations on 15 July 2030."}
+    client.force_login(clerk)
+    # An introduction with no response paper to print it in is refused, not lost.
+    response = client.post(url, form)
+    assert response.status_code == 200 and "tick" in response.content.decode()
+    rise.refresh_from_db()
+    assert rise.response_introduction == ""
+    response = client.post(url, {**form, "carries_response_paper": "on"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    _, pages = _pack(meeting)
+    text = " ".join("\n".join(pages).split())
+    heading = text.index("Response to Resolutions from")
+    assert heading < text.index("INTROMARKER presented 4 recommendations") < text.index("(1) To receive an update")
+    # Carried by an exempt item, the introduction stays out of every public output.
+    rise.refresh_from_db()
+    rise.is_exempt, rise.exempt_paragraph, rise.exempt_reason = True, ExemptParagraph.INDIVIDUAL, "Names a child."
+    rise.save()
+    assert "INTROMARKER" in response_to_resolutions_html(meeting, public=False)
+    assert "INTROMARKER" not in (response_to_resolutions_html(meeting, public=True) or "")
+    _, public_pages = _pack(meeting, Pack.Variant.PUBLIC)
+    assert not any("INTROMARKER" in p for p in public_pages)
+
+
 def test_a_cancelled_meeting_offers_no_pack_and_its_pack_is_marked_cancelled(board, clerk, client):
     from meetings.services import meeting_cancel
 
