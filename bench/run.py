@@ -57,7 +57,7 @@ def _build_meeting(spec):
 
     from boards.models import Board, Membership, Person
     from meetings.models import AgendaItem, Meeting, Report
-    from tests.factories_pack import add_appendix, appendix_pdf
+    from tests.packs.factories import add_appendix, appendix_pdf
 
     texts = _paragraphs()
     board = Board.objects.create(name="Corporate Parenting Board", slug=f"bench-{time.time_ns()}",

@@ -28,7 +28,7 @@ def _generate(paragraphs):
 
     from boards.models import Board, Membership, Person
     from meetings.models import AgendaItem, Meeting, Report
-    from meetings.models.minutes import MeetingMinutes, Minute, MinutePoint, Resolution
+    from minutes.models import MeetingMinutes, Minute, MinutePoint, Resolution
 
     rng = random.Random(13)
     author = get_user_model().objects.create(username=f"bench-search-{time.time_ns()}")

@@ -118,6 +118,13 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'quorum.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Each web and worker process keeps its connection for a minute instead of opening one per request
+# (on PostgreSQL a new connection costs more than a note save's queries), and checks it is still
+# alive before reusing it, so a database restart costs one retry, not an error page.
+# DB_CONN_MAX_AGE=0 (or ?conn_max_age=0 on DATABASE_URL) goes back to a connection per request.
+if "CONN_MAX_AGE" not in DATABASES["default"]:
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("DB_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves two web workers and a Celery worker at once. WAL lets readers
     # carry on while one writer commits; IMMEDIATE takes the write lock when a transaction starts,
