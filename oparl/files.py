@@ -1,5 +1,6 @@
-"""OParl File objects: the public agenda (front sheet), public pack versions, printed minutes and
-the appendices of public reports, and the two addresses each is fetched from.
+"""OParl File objects: the public agenda (front sheet), public pack versions, printed minutes, each
+public report's own page (its Paper's `mainFile`) and the appendices of public reports, and the two
+addresses each is fetched from.
 
 A file's `accessUrl` and `downloadUrl` are answered by the existing file views (front sheet,
 `pack_version_download`, `minutes_pdf`, `attachment_download`), called as a visitor who is not
@@ -26,7 +27,7 @@ MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "html": "text/html",
 }
-KIND_ORDER = ("agenda", "pack", "minutes", "appendix")
+KIND_ORDER = ("agenda", "pack", "minutes", "report", "appendix")
 
 
 @dataclasses.dataclass
@@ -114,6 +115,19 @@ def pack_entry(version) -> FileEntry:
     return entry
 
 
+def report_entry(report) -> FileEntry:
+    """The report itself, as the web page the public reads (numbered paragraphs, tables): a Paper's
+    `mainFile`. Its appendices are the Paper's `auxiliaryFile`s."""
+    item = report.agenda_item
+    meeting = item.meeting
+    return FileEntry(
+        key=f"report-{report.pk}", name=report.title,
+        file_name=f"{meeting.board.slug}-{meeting.date:%Y-%m-%d}-item-{item.number}.html", mime_type=MIME["html"],
+        date=meeting.agenda_published_at.date(), web=report.get_absolute_url(),
+        oparl_created=report.oparl_created, oparl_modified=report.oparl_modified,
+        meeting_ids=[meeting.pk], item_ids=[item.pk], paper_ids=[report.pk])
+
+
 def appendix_entry(attachment, report, position: int) -> FileEntry:
     name = attachment.title if attachment.title.lower().endswith(attachment.kind) else f"{attachment.title}.{attachment.kind}"
     item = report.agenda_item
@@ -140,7 +154,7 @@ def all_files(council: str) -> list[FileEntry]:
     entries += [pack_entry(v) for v in selectors.public_pack_versions(council)]
     entries += [minutes_entry(r) for r in selectors.public_minutes_records(council)]
     for report in selectors.papers(council):
-        entries += appendices_of(report)
+        entries += [report_entry(report), *appendices_of(report)]
     return sorted(entries, key=lambda e: e.sort_key)
 
 
@@ -161,6 +175,9 @@ def find(council: str, key: str) -> FileEntry | None:
     if kind == "minutes":
         record = selectors.public_minutes_records(council).filter(meeting_id=pk).first()
         return minutes_entry(record) if record else None
+    if kind == "report":
+        report = selectors.papers(council).filter(pk=pk).first()
+        return report_entry(report) if report else None
     report = selectors.papers(council).filter(attachments__pk=pk).first()
     if report is None:
         return None
@@ -178,6 +195,7 @@ def council_of_key(key: str) -> str | None:
         "agenda": lambda: Board.objects.filter(meetings__pk=pk),
         "minutes": lambda: Board.objects.filter(meetings__pk=pk),
         "pack": lambda: Board.objects.filter(meetings__packs__versions__pk=pk),
+        "report": lambda: Board.objects.filter(reports__pk=pk),
         "appendix": lambda: Board.objects.filter(reports__attachments__pk=pk),
     }
     if kind not in lookups:
@@ -196,6 +214,7 @@ def _existing_view(kind: str):
         "agenda": meeting_views.meeting_frontsheet,
         "pack": pack_views.pack_version_download,
         "minutes": minutes_view,
+        "report": meeting_views.report_detail,
         "appendix": meeting_views.attachment_download,
     }[kind]
 

@@ -166,6 +166,7 @@ def paper(ctx: Context, report) -> dict:
         "id": ctx.url("paper", report.pk), "type": SCHEMA + "Paper", "body": ctx.body_url, "name": report.title,
         "reference": f"{meeting_.board.slug}/{meeting_.date:%Y-%m-%d}/{item.number}",
         "date": meeting_.agenda_published_at.date().isoformat(), "paperType": "Report",
+        "mainFile": file(ctx, file_kinds.report_entry(report)),
         "auxiliaryFile": [file(ctx, e) for e in file_kinds.appendices_of(report)],
         "consultation": [consultation(ctx, report)],
         "underDirectionOf": [ctx.url("organization", report.board_id)],

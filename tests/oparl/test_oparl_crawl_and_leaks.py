@@ -82,6 +82,12 @@ def test_every_object_served_passes_its_oparl_schema(api_world, client):
     assert all(responses[o["downloadUrl"]]["Content-Disposition"].startswith("attachment") for o in files)
     assert all(not responses[o["accessUrl"]]["Content-Disposition"].startswith("attachment")
                for o in files if responses[o["accessUrl"]].has_header("Content-Disposition"))
+    # Every paper's mainFile is the report itself: its page, as the public reads it, under its title.
+    papers = [o for o in objects if type_name(o) == "Paper"]
+    assert papers and all(p["mainFile"]["mimeType"] == "text/html" for p in papers)
+    for p in papers:
+        assert p["name"] in body_text(responses[p["mainFile"]["accessUrl"]])
+        assert p["id"] in p["mainFile"]["paper"]
     # The public pack printed before an item was made exempt was withdrawn: a client asking what
     # changed learns it is gone, and its address answers 410.
     file_list = next(o for o in objects if type_name(o) == "Body")["file"]
