@@ -43,3 +43,17 @@ class AlertSent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class RateCount(models.Model):
+    """How many times a key (a sender's address, or the hash of an e-mail address) used the
+    subscription form in one hour-long window. Kept in the database so that every web process on
+    every machine counts together, whatever cache is configured; old windows are deleted as new
+    ones start."""
+
+    key = models.CharField(max_length=100)
+    window = models.BigIntegerField(help_text="Hours since the epoch.")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window"], name="alerts_ratecount_key_window")]

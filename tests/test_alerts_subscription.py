@@ -96,6 +96,19 @@ def test_the_form_is_rate_limited_per_address_and_per_sender(client, board, sett
     assert codes == [302, 429, 429]  # the sender's fourth and later requests
 
 
+def test_the_limit_holds_across_web_processes_whatever_the_cache(client, board, settings,
+                                                                 django_capture_on_commit_callbacks):
+    """Each request served by another process with its own, empty cache (the embedded default has
+    no shared cache): the count is the database's, so the third request is still refused."""
+    settings.ALERTS_PER_ADDRESS_PER_HOUR = 2
+    codes = []
+    for n in range(3):
+        cache.clear()  # another process: nothing remembered locally
+        codes.append(_subscribe(client, django_capture_on_commit_callbacks, phrase=f"adoption {n}").status_code)
+    assert codes == [302, 302, 429]
+    assert Subscription.objects.filter(email=ADDRESS).count() == 2
+
+
 def test_a_form_without_a_board_or_words_says_what_is_missing(client, db):
     response = client.post(reverse("alerts:subscribe"), {"email": ADDRESS})
     assert "Choose a board, or type the words" in response.content.decode()
