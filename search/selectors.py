@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -59,8 +60,44 @@ def search(user, phrase: str, filters: Filters | None = None):
     return backend().search(qs.defer("body"), phrase)
 
 
+# Past this many matches a results page says "More than 1,000 results" instead of counting them
+# all: counting every match of a common word in ten years of papers costs more than the page.
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts matches only up to COUNT_CAP (a LIMIT inside the count, without ranking or snippets);
+    `capped` says there were more. Fifty pages of twenty reach every counted result."""
+
+    capped = False
+
+    @cached_property
+    def count(self):
+        found = self.object_list.order_by().values("pk")[:COUNT_CAP + 1].count()
+        self.capped = found > COUNT_CAP
+        return min(found, COUNT_CAP)
+
+    @property
+    def count_label(self) -> str:
+        """"More than 1,000 results", "1 result", "12 results"."""
+        n = self.count
+        if self.capped:
+            return f"More than {n:,} results"
+        return f"{n:,} result{'' if n == 1 else 's'}"
+
+    def page(self, number):
+        """Rank every match but fetch only the page's rows: which twenty come first is decided on
+        the index alone, then only those are joined to their board and meeting and get a snippet."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def search_page(user, phrase: str, filters: Filters, page_number):
-    page = Paginator(search(user, phrase, filters), PER_PAGE).get_page(page_number)
+    page = CappedPaginator(search(user, phrase, filters), PER_PAGE).get_page(page_number)
     for row in page.object_list:
         row.snippet_html = marked(row.snippet)
     return page

@@ -118,3 +118,22 @@ def test_snippets_escape_what_the_text_holds(board):
     html = str(page.object_list[0].snippet_html)
     # PostgreSQL's headline drops the tags, SQLite's snippet keeps them as text: escaped either way.
     assert "<script>" not in html and "<mark>zqescaped</mark>" in html
+
+
+def test_past_the_cap_a_results_page_says_more_than_and_pages_stay_in_rank_order(board, client, monkeypatch):
+    """A common word in ten years of papers is not counted to the last match: the heading says
+    "More than 1,000 results", and the pages still follow the ranking, twenty at a time."""
+    from search import selectors
+
+    meeting = _published_meeting(board)
+    for n in range(1, 8):
+        AgendaItemFactory(meeting=meeting, position=n, title=f"Zqcommon item {n}",
+                          description="zqcommon " * n)  # more mentions rank higher
+    monkeypatch.setattr(selectors, "COUNT_CAP", 5)
+    monkeypatch.setattr(selectors, "PER_PAGE", 2)
+    everything = [r.pk for r in selectors.search(AnonymousUser(), "zqcommon", Filters())]
+    pages = [selectors.search_page(AnonymousUser(), "zqcommon", Filters(), n) for n in (1, 2, 3)]
+    assert pages[0].paginator.capped and pages[0].paginator.count == 5
+    assert [r.pk for p in pages for r in p.object_list] == everything[:5]
+    html = client.get("/search/", {"q": "zqcommon"}).content.decode()
+    assert "More than 5 results for “zqcommon”" in html
