@@ -13,7 +13,7 @@ from boards.models import Board
 from core.concurrency import StaleEdit
 from core.history import history_response
 from core.permissions import require as _require
-from performance import selectors, services
+from performance import imports, selectors, services
 from performance.exports import series_csv
 from performance.forms import ImportForm, IndicatorValueForm, SnapshotForm, next_period
 from performance.models import Indicator, IndicatorValue, PerformanceSnapshot
@@ -152,8 +152,8 @@ def values_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            count = services.indicator_values_import(content=upload.read(), filename=upload.name, user=request.user)
-        except services.ImportRejected as exc:
+            count = imports.indicator_values_import(content=upload.read(), filename=upload.name, user=request.user)
+        except imports.ImportRejected as exc:
             problems = exc.problems
         else:
             messages.success(request, f"Imported {count} value{'s' if count != 1 else ''}.")

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from performance import services
+from performance import imports
 from performance.models import IndicatorValue
 
 from tests.performance.factories import IndicatorFactory
@@ -26,8 +26,8 @@ def offending(board, officer):
 
 
 def test_bad_denominator_on_row_3_is_named_and_nothing_is_imported(offending, officer):
-    with pytest.raises(services.ImportRejected) as exc:
-        services.indicator_values_import(content=GOOD_AND_BAD.encode(), filename="values.csv", user=officer)
+    with pytest.raises(imports.ImportRejected) as exc:
+        imports.indicator_values_import(content=GOOD_AND_BAD.encode(), filename="values.csv", user=officer)
     assert [str(p) for p in exc.value.problems] == ["Row 3, column “denominator”: “abc” is not a number"]
     assert IndicatorValue.objects.count() == 0
 
@@ -39,15 +39,15 @@ def test_every_bad_row_is_listed_at_once(offending, officer):
         "CIC-OFF,2012-05-01,8,326\n"
         "CIC-OFF,2012-07-01,9,0\n"
     ).encode()
-    with pytest.raises(services.ImportRejected) as exc:
-        services.indicator_values_import(content=content, filename="values.csv", user=officer)
+    with pytest.raises(imports.ImportRejected) as exc:
+        imports.indicator_values_import(content=content, filename="values.csv", user=officer)
     assert [(p.row, p.column) for p in exc.value.problems] == [(2, "indicator"), (3, "period_start"), (4, "denominator")]
     assert IndicatorValue.objects.count() == 0
 
 
 def test_a_good_file_imports_every_row_with_history(offending, officer):
     content = GOOD_AND_BAD.replace("abc", "326").encode()
-    assert services.indicator_values_import(content=content, filename="values.csv", user=officer) == 3
+    assert imports.indicator_values_import(content=content, filename="values.csv", user=officer) == 3
     first = IndicatorValue.objects.get(period_start="2012-04-01")
     assert str(first.value) == "2.4540"
     assert first.history.first().history_user == officer
@@ -61,16 +61,16 @@ def test_xlsx_names_the_bad_row_and_column(offending, officer):
     sheet.append(["CIC-OFF", "2012-07-01", 400, 326])
     out = io.BytesIO()
     book.save(out)
-    with pytest.raises(services.ImportRejected) as exc:
-        services.indicator_values_import(content=out.getvalue(), filename="values.xlsx", user=officer)
+    with pytest.raises(imports.ImportRejected) as exc:
+        imports.indicator_values_import(content=out.getvalue(), filename="values.xlsx", user=officer)
     assert [(p.row, p.column) for p in exc.value.problems] == [(3, "numerator")]
     assert IndicatorValue.objects.count() == 0
 
 
 def test_officer_of_another_board_cannot_import_for_this_boards_indicator(offending, other_clerk):
     content = "indicator,period_start,numerator,denominator\nCIC-OFF,2012-04-01,8,326\n".encode()
-    with pytest.raises(services.ImportRejected) as exc:
-        services.indicator_values_import(content=content, filename="values.csv", user=other_clerk)
+    with pytest.raises(imports.ImportRejected) as exc:
+        imports.indicator_values_import(content=content, filename="values.csv", user=other_clerk)
     assert (exc.value.problems[0].row, exc.value.problems[0].column) == (2, "indicator")
 
 
@@ -106,9 +106,9 @@ def test_importing_comparators_costs_a_fixed_number_of_queries_however_many_rows
     IndicatorFactory(code="CIC-A", boards=[board], responsible_officers=[officer.person])
     IndicatorFactory(code="CIC-B", boards=[board], responsible_officers=[officer.person])
     with CaptureQueriesContext(connection) as plain:
-        services.indicator_values_import(content=_quarters("CIC-A", rows, False), filename="a.csv", user=officer)
+        imports.indicator_values_import(content=_quarters("CIC-A", rows, False), filename="a.csv", user=officer)
     with django_assert_max_num_queries(len(plain.captured_queries) + 4):
-        services.indicator_values_import(content=_quarters("CIC-B", rows, True), filename="b.csv", user=officer)
+        imports.indicator_values_import(content=_quarters("CIC-B", rows, True), filename="b.csv", user=officer)
     stored = Comparator.objects.filter(indicator__code="CIC-B")
     assert stored.count() == 3 * rows
     assert {str(c.value) for c in stored} == {"11.5000", "12.5000", "13.5000"}

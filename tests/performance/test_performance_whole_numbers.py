@@ -14,7 +14,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from performance import services
+from performance import imports, services
 from performance.models import Indicator, IndicatorValue
 
 from tests.performance.factories import IndicatorFactory, IndicatorValueFactory
@@ -57,8 +57,8 @@ def test_an_import_with_a_decimal_numerator_names_the_row_and_imports_nothing(of
     content = ("indicator,period_start,numerator,denominator\n"
                "CIC-OFF,2012-04-01,8,326\n"
                "CIC-OFF,2012-07-01,5.4,100\n").encode()
-    with pytest.raises(services.ImportRejected) as exc:
-        services.indicator_values_import(content=content, filename="values.csv", user=officer)
+    with pytest.raises(imports.ImportRejected) as exc:
+        imports.indicator_values_import(content=content, filename="values.csv", user=officer)
     assert [str(p) for p in exc.value.problems] == [
         "Row 3, column “numerator”: the numerator is a count: enter a whole number."]
     assert not IndicatorValue.objects.exists()
