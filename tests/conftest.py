@@ -7,6 +7,7 @@ import pytest
 from boards.models import Membership
 
 from tests.factories import BoardFactory, PriorityFactory, UserFactory, user_with_role
+from tests.worker import celery_worker
 
 
 @pytest.fixture
@@ -85,3 +86,17 @@ def _empty_public_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def worker(transactional_db, tmp_path):
+    """A real Celery worker on a queue of its own (tests/worker.py); mark the test `worker`."""
+    with celery_worker(tmp_path) as running:
+        yield running
+
+
+@pytest.fixture
+def live_worker(live_server, tmp_path):
+    """A real Celery worker sharing the live server's test database; mark the test `worker`."""
+    with celery_worker(tmp_path, prefix="live") as running:
+        yield running

@@ -12,7 +12,7 @@ from alerts.models import Subscription
 from meetings import services
 
 from tests.factories import MeetingFactory
-from tests.packs.test_worker_path import worker  # noqa: F401 – the real worker fixture
+from tests.worker import output
 
 ADDRESS = "care.leaver@example.org"
 
@@ -24,7 +24,7 @@ def _wait_for_mail(worker, containing: str) -> str:
         if containing in sent:
             return sent
         if worker["process"].poll() is not None:
-            pytest.fail("worker exited:\n" + worker["process"].stdout.read())
+            pytest.fail("worker exited:\n" + output(worker))
         time.sleep(0.5)
     worker["process"].terminate()
     pytest.fail(f"the worker sent no e-mail with {containing!r} within 90 s:\n" + worker["process"].communicate()[0][-4000:])

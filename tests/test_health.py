@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core.models import WorkerHeartbeat
 from core.operations import PendingWork, register_pending_work, _pending_work_providers, worker_heartbeat_record
+from tests.worker import output
 
 
 def _status(client, **headers):
@@ -152,42 +153,20 @@ def test_log_lines_carry_the_request_id(client):
 
 
 @pytest.mark.worker
-def test_a_real_worker_makes_the_worker_part_healthy(transactional_db, client, tmp_path):
-    import os
-    import subprocess
-    import sys
+def test_a_real_worker_makes_the_worker_part_healthy(worker, client):
     import time
-    from pathlib import Path
-
-    from django.conf import settings as django_settings
-    from django.db import connection
 
     from core.tasks import record_worker_heartbeat
 
-    if connection.vendor != "postgresql":
-        pytest.fail("the worker needs a database it can share: run under `make test` (PostgreSQL)")
-    db = django_settings.DATABASES["default"]
-    queue = f"health-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "CELERY_TASK_DEFAULT_QUEUE": queue,
-           "DATABASE_URL": f"postgres://{db.get('USER') or 'postgres'}@{db.get('HOST') or '127.0.0.1'}:"
-                           f"{db.get('PORT') or 5432}/{db['NAME']}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "quorum", "worker", "-Q", queue, "--pool", "solo", "-n", "health@%h",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"],
-        cwd=Path(__file__).resolve().parent.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        assert _status(client)[0] == 500
-        record_worker_heartbeat.apply_async(queue=queue)
-        deadline = time.monotonic() + 60
-        while not WorkerHeartbeat.objects.exists() and time.monotonic() < deadline:
-            assert process.poll() is None, process.stdout.read()
-            time.sleep(0.5)
-        status, body = _status(client)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    assert _status(client)[0] == 500
+    record_worker_heartbeat.apply_async(queue=worker["queue"])
+    deadline = time.monotonic() + 60
+    while not WorkerHeartbeat.objects.exists() and time.monotonic() < deadline:
+        assert worker["process"].poll() is None, output(worker)
+        time.sleep(0.5)
+    status, body = _status(client)
 
-    assert WorkerHeartbeat.objects.get().hostname.startswith("health@")
+    assert WorkerHeartbeat.objects.get().hostname.startswith(worker["name"] + "@")
     assert status == 200 and _by_part(body)["Worker"] == "OK"
 
 

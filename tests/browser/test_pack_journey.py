@@ -1,74 +1,26 @@
 """The agenda pack journey: the clerk publishes, watches it render, downloads both packs; the public
 sees the public pack only.
 
-Rendering runs in a real Celery worker started by the test (as in tests/test_worker_path.py), on
+Rendering runs in a real Celery worker started by the shared `live_worker` fixture (tests/worker.py), on
 the broker the suite uses, reading the live server's test database through a queue of its own.
 """
 import os
 import re
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
-from django.db import connection
 
 from meetings.models import AgendaItem, ExemptParagraph
 from packs.models import Pack
-from quorum.celery import app as celery_app
 from tests.packs.factories import page_texts, pack_meeting, report_for
+from tests.worker import output
 
 from .conftest import assert_accessible, sign_in, watch_csp_violations
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 MARKER = "ZQXJOURNEYEXEMPT"  # appears only in the exempt report
-
-
-def _database_url():
-    db = django_settings.DATABASES["default"]
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{user}{password}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
-
-
-@pytest.fixture
-def pack_worker(live_server, tmp_path):
-    """A Celery worker on a queue of its own; the test process sends its tasks there."""
-    if connection.vendor != "postgresql":
-        pytest.fail("the worker must share the live server's test database: run with PostgreSQL (`make test`)")
-    queue = f"pack-journey-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": django_settings.CELERY_BROKER_URL,
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    log_path = tmp_path / "worker.log"
-    log = open(log_path, "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "quorum", "worker", "-Q", queue, "--pool", "solo",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    old_queue = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    try:
-        yield {"process": process, "log": log_path}
-    finally:
-        celery_app.conf.task_default_queue = old_queue
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture
@@ -102,15 +54,15 @@ def _wait_for_ready(page, worker, timeout=150):
         if "failed" in text:
             pytest.fail(f"the pack failed: {text}")
         if worker["process"].poll() is not None:
-            pytest.fail("the worker exited:\n" + worker["log"].read_text()[-4000:])
+            pytest.fail("the worker exited:\n" + output(worker))
         page.wait_for_timeout(500)
     pytest.fail(f"the packs were not ready within {timeout} s; status: {text}\n"
-                + worker["log"].read_text()[-4000:])
+                + output(worker))
 
 
 @pytest.mark.worker
 def test_clerk_publishes_the_pack_and_the_public_gets_the_public_one_only(
-        page, browser, live_server, pack_worker, journey_meeting):
+        page, browser, live_server, live_worker, journey_meeting):
     meeting = journey_meeting
     meeting_url = meeting.get_absolute_url()
 
@@ -132,7 +84,7 @@ def test_clerk_publishes_the_pack_and_the_public_gets_the_public_one_only(
     page.evaluate("window.__packJourneyDocument = 'same'")
     navigations = []
     page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
-    ready_text = _wait_for_ready(page, pack_worker)
+    ready_text = _wait_for_ready(page, live_worker)
     assert page.evaluate("window.__packJourneyDocument") == "same"
     assert navigations == [], f"the page was reloaded: {navigations}"
     assert "Out of date" not in ready_text
