@@ -7,8 +7,10 @@ Each matrix module (`test_permission_matrix*.py`) has a `CASES` list of rows
 The URL is always `reverse(URL name, args=builder(world))`, so the URL name a row claims is the
 one it requests; `test_every_url_is_in_the_matrix` reads those names from every module.
 
-"Allowed" means the page answers 200 (or a POST does its work and redirects somewhere other than
-the sign-in page); "denied" means 403, 404 (the public is not told that unpublished things exist)
+"Allowed" means the page answers 200, or, for a POST, that it answers 200 or redirects somewhere
+other than the sign-in page AND the database changed (rows inserted, updated or deleted in this
+transaction, read from PostgreSQL's pg_stat_xact_user_tables, sessions left out): a POST that is
+quietly refused with a message and a redirect is not "allowed"; "denied" means 403, 404 (the public is not told that unpublished things exist)
 or a redirect to the sign-in page. Anything else (400, 409, 500…) is an unexpected cell.
 """
 import pytest
@@ -104,16 +106,29 @@ def url_names(cases):
     return {c[1] for c in cases}
 
 
-def _outcome(response, url):
+_IGNORED_TABLES = ("django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog")
+
+
+def rows_written() -> int:
+    """Rows inserted, updated or deleted so far in the current transaction, sessions left out."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables"
+                       " WHERE relname <> ALL(%s)", [list(_IGNORED_TABLES)])
+        return int(cursor.fetchone()[0])
+
+
+def _outcome(response, url, changed=True):
     if response.status_code == 200:
-        return "allowed"
+        return "allowed" if changed else "unchanged (200 without a change)"
     if response.status_code in (403, 404, 410):  # 410: a withdrawn pack version, not served
         return "denied"
     if response.status_code == 302:
         location = response["Location"]
         if "/accounts/login/" in location:
             return "denied"
-        return "allowed"
+        return "allowed" if changed else "unchanged (redirect without a change)"
     return f"unexpected {response.status_code}"
 
 
@@ -122,13 +137,17 @@ def check_cell(client, world, case, role):
     if role != "anonymous":
         client.force_login(world.users[role])
     url = reverse(url_name, args=build_args(world))
+    changed = True
     if method == "get":
         response = client.get(url)
     else:
         payload = data(world) if callable(data) else data
+        before = rows_written()
         response = client.post(url, payload or {})
+        changed = rows_written() > before
     expected = "allowed" if role in allowed_roles else "denied"
-    assert _outcome(response, url) == expected, f"{role} on {name} ({url}): got {response.status_code}"
+    outcome = _outcome(response, url, changed)
+    assert outcome == expected, f"{role} on {name} ({url}): got {response.status_code}, {outcome}"
 
 
 def matrix(cases):

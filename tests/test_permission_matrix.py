@@ -34,6 +34,12 @@ def _one_page_pdf() -> bytes:
     return out.getvalue()
 
 
+def _deactivated(user) -> dict:
+    """Reactivating needs a deactivated log-in, or nothing would change."""
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    return {}
+
+
 class World:
     def __init__(self, board, other_board):
         self.board = board
@@ -89,7 +95,8 @@ CASES = [
     ("person_history", "person_history", "get", lambda w: [w.users["other_officer"].person.pk], STAFF, None),
     ("person_invite", "person_invite", "post", lambda w: [w.uninvited.pk], STAFF, {}),
     ("person_deactivate", "person_deactivate", "post", lambda w: [w.users["other_officer"].person.pk], STAFF, {}),
-    ("person_reactivate", "person_reactivate", "post", lambda w: [w.users["other_officer"].person.pk], STAFF, {}),
+    ("person_reactivate", "person_reactivate", "post", lambda w: [w.users["other_officer"].person.pk], STAFF,
+     lambda w: _deactivated(w.users["other_officer"])),
     ("invitation_accept", "invitation_accept", "get", lambda w: ["MQ", "bogus-token"], EVERYONE, None),
     ("meeting_cancel", "meetings:cancel", "post", lambda w: [w.unpublished.pk], STAFF, {"reason": "Not quorate"}),
     ("meeting_create", "meetings:create", "get", lambda w: [w.board.slug], STAFF, None),

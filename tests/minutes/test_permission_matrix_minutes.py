@@ -82,6 +82,18 @@ def _track(w):
 
 
 # (case name, URL name, method, URL args builder, roles allowed, POST data)
+def _records_changed(meeting) -> dict:
+    """The draft's last minute is the date of the next meeting, and what it says is out of date,
+    so refreshing from the records rewrites it."""
+    from minutes.models import Minute, Resolution
+
+    minute = meeting.minutes.order_by("-position").first()
+    Minute.objects.filter(pk=minute.pk).update(kind=Minute.Kind.NEXT_MEETING)
+    Resolution.objects.create(minute=minute, order=1, text="The next meeting is to be confirmed.",
+                              status=Resolution.Status.DONE)
+    return {}
+
+
 CASES = [
     # Reading the minutes: published / draft / published but the meeting's agenda is not / confirmed.
     ("published_minutes", "meetings:minutes", "get", lambda w: [w.published.pk], EVERYONE, None),
@@ -99,7 +111,8 @@ CASES = [
     ("published_minutes_edit", "meetings:minutes_edit", "get", lambda w: [w.published.pk], STAFF, None),
     ("confirmed_minutes_edit", "meetings:minutes_edit", "get", lambda w: [w.confirmed.pk], STAFF, None),
     ("minutes_draft", "meetings:minutes_draft", "post", lambda w: [w.undrafted.pk], STAFF, {}),
-    ("minutes_refresh", "meetings:minutes_refresh", "post", lambda w: [w.draft.pk], STAFF, {}),
+    ("minutes_refresh", "meetings:minutes_refresh", "post", lambda w: [w.draft.pk], STAFF,
+     lambda w: _records_changed(w.draft)),
     ("minutes_publish", "meetings:minutes_publish", "post", lambda w: [w.draft.pk], STAFF, {}),
     ("minutes_unpublish", "meetings:minutes_unpublish", "post", lambda w: [w.published.pk], STAFF, {}),
     ("minutes_confirm", "meetings:minutes_confirm", "post", lambda w: [w.published.pk], STAFF,
