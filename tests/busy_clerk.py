@@ -12,7 +12,6 @@ failed renders (a pack left "failed").
 import datetime
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -213,27 +212,6 @@ def locked_render(worker_running, database: str, log: Path, hold_seconds: float 
     }
 
 
-def start_worker(env: dict, log, app: str, queue: str, cwd: Path = ROOT) -> subprocess.Popen:
-    """A worker as the Procfile starts it (two processes), on its own queue."""
-    celery = str(Path(sys.executable).with_name("celery"))
-    env = {**env, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([celery, "-A", app, "worker", "-Q", queue, "-c", "2", "-l", "info", "--without-heartbeat",
-                             "--without-gossip", "--without-mingle"],
-                            cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def stop_worker(worker: subprocess.Popen) -> None:
-    import signal
-
-    if worker.poll() is None:
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
-
-
 def main(var_dir: str, mode: str) -> None:
     """The embedded default: SQLite in var_dir, the filesystem broker, a worker as `make run` starts it."""
     import contextlib
@@ -250,6 +228,8 @@ def main(var_dir: str, mode: str) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from tests.worker import start_worker, stop_worker
+
     assert settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("migrate", verbosity=0)
@@ -257,7 +237,7 @@ def main(var_dir: str, mode: str) -> None:
     @contextlib.contextmanager
     def worker_running():
         with open(Path(var_dir) / "worker.log", "wb") as log:
-            worker = start_worker(dict(os.environ), log, "quorum", settings.CELERY_TASK_DEFAULT_QUEUE,
+            worker = start_worker(settings.CELERY_TASK_DEFAULT_QUEUE, log=log, concurrency=2,
                                   cwd=Path(var_dir))  # the filesystem broker's control files stay there
             try:
                 yield

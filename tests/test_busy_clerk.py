@@ -10,13 +10,13 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 from django.conf import settings
 
 from tests import busy_clerk
 from tests.busy_clerk import ROOT
+from tests.worker import new_queue, start_worker, stop_worker
 
 
 def _sqlite_figures(tmp_path, mode: str = "") -> dict:
@@ -67,21 +67,16 @@ def test_busy_clerk_while_the_packs_render_on_postgresql(transactional_db, tmp_p
 
     if not settings.CELERY_BROKER_URL.startswith("redis://"):
         pytest.fail("needs the Redis broker that `make test` sets")
-    queue = f"busy-clerk-{uuid.uuid4().hex[:8]}"
-    db = settings.DATABASES["default"]
-    env = dict(os.environ)
-    env["DATABASE_URL"] = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env["CELERY_BROKER_URL"] = settings.CELERY_BROKER_URL
-    env["CELERY_TASK_DEFAULT_QUEUE"] = queue  # a queue of its own: no other worker can take its tasks
+    queue = new_queue("busy-clerk")  # a queue of its own: no other worker can take its tasks
 
     @contextlib.contextmanager
     def worker_running():
         with open(tmp_path / "worker.log", "wb") as log:
-            worker = busy_clerk.start_worker(env, log, "quorum", queue)
+            worker = start_worker(queue, log=log, concurrency=2)
             try:
                 yield
             finally:
-                busy_clerk.stop_worker(worker)
+                stop_worker(worker)
 
     old_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue

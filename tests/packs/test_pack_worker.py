@@ -1,11 +1,5 @@
 """A worker killed mid-render: the previous pack is never lost, and the pack completes after a restart."""
-import os
-import signal
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,31 +8,14 @@ from packs.models import Pack
 from packs.services import pack_build, pack_publish
 
 from tests.packs.factories import pack_meeting, report_for
+from tests.worker import kill_worker, new_queue, start_worker
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-QUEUE = f"pack-test-{uuid.uuid4().hex[:8]}"
+QUEUE = new_queue("pack-test")
 
 
 def _start_worker(log):
-    db = settings.DATABASES["default"]
-    env = dict(os.environ)
-    env["DATABASE_URL"] = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env["CELERY_BROKER_URL"] = settings.CELERY_BROKER_URL  # the broker this test process sends to
-    env["CELERY_TASK_DEFAULT_QUEUE"] = QUEUE  # a queue of its own: no other worker can take its tasks
-    celery = str(Path(sys.executable).with_name("celery"))
-    return subprocess.Popen(
-        [celery, "-A", "tests.packs.pack_celery", "worker", "-c", "1", "-l", "info", "-Q", QUEUE, "--without-heartbeat",
-         "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-
-
-def _kill(worker):
-    if worker.poll() is None:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=10)
+    # One process, so the render is the worker's own: killing the group kills the render.
+    return start_worker(QUEUE, log=log, app="tests.packs.pack_celery", concurrency=1)
 
 
 def _wait(predicate, timeout, what):
@@ -72,7 +49,7 @@ def test_killed_worker_keeps_the_last_pack_and_the_pack_completes_after_restart(
         pack = Pack.objects.get(meeting=meeting, variant=Pack.Variant.MEMBERS)
         _wait(lambda: Pack.objects.filter(pk=pack.pk, state="rendering", progress_done__gte=3).exists(), 60,
               "the render to be under way")
-        _kill(worker)
+        kill_worker(worker)
         pack.refresh_from_db()
         assert pack.state == Pack.State.RENDERING  # killed mid-render
         assert pack.current_version_id == first.pk  # the previous pack is still the current one
@@ -88,5 +65,5 @@ def test_killed_worker_keeps_the_last_pack_and_the_pack_completes_after_restart(
         assert first.file.storage.exists(first.file.name)
     finally:
         celery_app.conf.task_default_queue = old_queue
-        _kill(worker)
+        kill_worker(worker)
         log.close()
