@@ -15,9 +15,8 @@ from reader.models import Annotation
 from tests.packs.factories import page_texts
 
 from .conftest import assert_accessible, sign_in
-from .test_pack_journey import pack_worker  # noqa: F401  (the real worker fixture)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.worker]
 
 NOTE = "Ask how the 91-week threshold compares with neighbours"
 
@@ -65,7 +64,7 @@ def _rect(page, selector):
 
 
 def test_member_highlights_found_words_adds_a_note_by_keyboard_and_it_survives_a_republish(
-        page, live_server, demo, pack_worker):  # noqa: F811
+        page, live_server, demo, live_worker):
     meeting = demo
     sign_in(page, "member", "member-demo-2013")
     _open_reader(page, meeting)
@@ -119,7 +118,7 @@ def test_member_highlights_found_words_adds_a_note_by_keyboard_and_it_survives_a
             break
         page.wait_for_timeout(500)
     else:
-        pytest.fail("the republished pack was not built: " + pack_worker["log"].read_text()[-3000:])
+        pytest.fail("the republished pack was not built: " + live_worker["log"].read_text()[-3000:])
     v2 = pack.current_version
     page.get_by_role("button", name="Sign out").click()
 
